@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import SolexCore
+
+extension Catalogue {
+    /// Imports an interchange file of `kind`: every line is validated first; if any line is bad nothing is written
+    /// and every problem is reported; otherwise all entries are upserted by `ref` in one transaction.
+    /// `progress` is called with the number of entries written so far.
+    public func importFile(_ kind: EntryKind, from url: URL, format: InterchangeFormat, status: EntryStatus = .published,
+                           actor: Actor, progress: @Sendable (Int) -> Void = { _ in }) throws -> ImportSummary {
+        let reader = InterchangeReader(kind: kind, validator: validator)
+        switch reader.read(url, format: format) {
+        case .failure(let failure): throw failure
+        case .success(let entries): return try upsert(kind, entries: entries, status: status, actor: actor, progress: progress)
+        }
+    }
+
+    /// Inserts or replaces validated entries by `ref`, in one transaction.
+    func upsert(_ kind: EntryKind, entries: [FieldValues], status: EntryStatus, actor: Actor,
+                progress: @Sendable (Int) -> Void) throws -> ImportSummary {
+        let columns = kind.fields.map(\.name)
+        let metadataColumns = ["status", "created_at", "updated_at", "created_by", "updated_by"]
+        let all = columns + metadataColumns
+        let updates = (columns.filter { $0 != "ref" } + ["status", "updated_at", "updated_by"]).map { "\($0) = excluded.\($0)" }
+        let sql = """
+            INSERT INTO \(kind.tableName) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT(ref) DO UPDATE SET \(updates.joined(separator: ", "))
+            """
+        let time = now()
+        return try database.writer.writeWithoutTransaction { db in
+            var summary = ImportSummary(inserted: 0, updated: 0)
+            try db.inTransaction {
+                let existing = Set(try String.fetchAll(db, sql: "SELECT ref FROM \(kind.tableName)"))
+                let statement = try db.makeStatement(sql: sql)
+                for (index, values) in entries.enumerated() {
+                    var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in Self.databaseValue(values[spec.name] ?? .null, spec) }
+                    arguments += [status.rawValue, time, time, actor.name, actor.name]
+                    statement.setUncheckedArguments(StatementArguments(arguments))
+                    try statement.execute()
+                    if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
+                    if (index + 1) % 10_000 == 0 { progress(index + 1) }
+                }
+                return .commit
+            }
+            if entries.count % 10_000 != 0 { progress(entries.count) }
+            return summary
+        }
+    }
+
+    static func databaseValue(_ value: FieldValue, _ spec: FieldSpec) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .null, .unsupported: spec.isList ? "[]" : nil
+        case .text(let text): text
+        case .integer(let number): number
+        case .list(let items): ListColumn.encode(items)
+        }
+    }
+
+    /// Writes every entry of `kind` (any status), ordered by `ref`, in the interchange `format`, handing the bytes to
+    /// `sink` in chunks. Exporting what an import read gives back the same bytes.
+    public func export(_ kind: EntryKind, format: InterchangeFormat, to sink: @Sendable (Data) throws -> Void) throws {
+        let header = kind.fields.map(\.name)
+        if format == .csv { try sink(try CSVFile.text(rows: [header])) }
+        try database.read { db in
+            let sql = "SELECT * FROM \(kind.tableName) ORDER BY ref"
+            var batch: [StoredEntry] = []
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                switch format {
+                case .jsonl:
+                    var text = ""
+                    for entry in batch { text += InterchangeJSON.line(entry.values, kind: kind) + "\n" }
+                    try sink(Data(text.utf8))
+                case .csv:
+                    try sink(try CSVFile.text(rows: batch.map { entry in header.map { TextualInput.cell(of: entry.values[$0] ?? .null) } }))
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            switch kind {
+            case .innovation:
+                let cursor = try InnovationRecord.fetchCursor(db, sql: sql)
+                while let record = try cursor.next() {
+                    batch.append(record.entry)
+                    if batch.count == 1_000 { try flush() }
+                }
+            case .need:
+                let cursor = try NeedRecord.fetchCursor(db, sql: sql)
+                while let record = try cursor.next() {
+                    batch.append(record.entry)
+                    if batch.count == 1_000 { try flush() }
+                }
+            }
+            try flush()
+        }
+    }
+}

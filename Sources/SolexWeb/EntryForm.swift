@@ -1,0 +1,118 @@
+import Foundation
+import SolexCore
+
+/// An entry form's state: what the person typed, as text per field, and the problems found.
+struct EntryForm {
+    let kind: EntryKind
+    /// Text per field: list fields keep each chosen or typed item.
+    var values: [String: [String]]
+    var errors: [FieldError]
+
+    /// A blank form with sensible defaults.
+    static func blank(_ kind: EntryKind, today: String) -> EntryForm {
+        var values: [String: [String]] = ["languages": ["en"]]
+        if kind == .need { values["created"] = [today] }
+        return EntryForm(kind: kind, values: values, errors: [])
+    }
+
+    /// The form showing a stored entry.
+    static func editing(_ kind: EntryKind, _ stored: FieldValues) -> EntryForm {
+        var values: [String: [String]] = [:]
+        for spec in kind.fields {
+            switch stored[spec.name] ?? .null {
+            case .list(let items): values[spec.name] = items
+            case let value: values[spec.name] = [TextualInput.cell(of: value)]
+            }
+        }
+        return EntryForm(kind: kind, values: values, errors: [])
+    }
+
+    /// The form as posted. Text is trimmed; list items may come one per control value or separated by ';'.
+    static func posted(_ kind: EntryKind, _ form: FormData) -> EntryForm {
+        var values: [String: [String]] = [:]
+        for spec in kind.fields {
+            let sent = form.all(spec.name)
+            values[spec.name] = spec.isList ? sent.flatMap(TextualInput.splitList)
+                : [sent.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""]
+        }
+        return EntryForm(kind: kind, values: values, errors: [])
+    }
+
+    /// The field values to validate.
+    var input: FieldValues {
+        var input = FieldValues()
+        for spec in kind.fields {
+            let items = values[spec.name] ?? []
+            input[spec.name] = spec.isList ? .list(items) : TextualInput.value(of: items.first ?? "", for: spec)
+        }
+        return input
+    }
+
+    /// The controls, in field order. `lockRef` makes the reference read-only (when editing).
+    func fields(reference: ReferenceData, lockRef: Bool) -> [FormFieldView] {
+        kind.fields.map { spec in
+            let id = "field-\(spec.name)"
+            let error = errors.first { $0.field == spec.name }?.reason
+            let items = values[spec.name] ?? []
+            var field = FormFieldView(
+                name: spec.name, id: id, label: spec.label, help: spec.help, error: error, required: spec.isRequired,
+                isText: false, isTextarea: false, isSelect: false, isMultiSelect: false, isNumber: false, isDate: false,
+                isURL: false, value: items.joined(separator: "; "), options: [], readonly: lockRef && spec.name == "ref",
+                maxLength: nil, describedBy: [spec.help.isEmpty ? nil : "\(id)-help", error == nil ? nil : "\(id)-error"]
+                    .compactMap { $0 }.joined(separator: " "))
+            switch spec.kind {
+            case .ref:
+                field.isText = true
+                field.maxLength = FieldLimits.ref
+            case .text(let maxLength, _, let multiline):
+                field.isTextarea = multiline
+                field.isText = !multiline
+                field.maxLength = maxLength
+            case .choice(let vocabulary):
+                field.isSelect = true
+                field.options = options(vocabulary, selected: Set(items), reference: reference)
+            case .codes(.languages, _, _):
+                field.isText = true
+                field.help = "ISO 639-1 codes separated by ';', the language of this entry first (e.g. en; bn)."
+            case .codes(let vocabulary, _, _):
+                field.isMultiSelect = true
+                field.options = options(vocabulary, selected: Set(items), reference: reference)
+            case .tags:
+                field.isText = true
+            case .integer, .year:
+                field.isNumber = true
+            case .url:
+                field.isURL = true
+                field.maxLength = FieldLimits.url
+            case .date:
+                field.isDate = true
+            }
+            return field
+        }
+    }
+
+    private func options(_ vocabulary: Vocabulary, selected: Set<String>, reference: ReferenceData) -> [OptionView] {
+        reference.values(of: vocabulary).map { value in
+            let label: String = switch vocabulary {
+            case .countries: reference.country(value).map { "\($0.name.en) (\(value))" } ?? value
+            case .themes: reference.theme(value)?.label.en ?? value
+            case .sdgTargets: "\(value) \(reference.target(value)?.label.en ?? "")"
+            case .languages: reference.language(value).map { "\($0.name.en) (\(value))" } ?? value
+            case .fixed: value.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+            }
+            return OptionView(value: value, label: label, selected: selected.contains(value))
+        }
+    }
+
+    /// The error summary at the top of the form.
+    var summary: [FormErrorView] {
+        errors.map { error in
+            FormErrorView(label: kind.fields.first { $0.name == error.field }?.label ?? error.field, reason: error.reason,
+                          anchor: "#field-\(error.field)")
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

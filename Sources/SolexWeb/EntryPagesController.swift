@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The HTML pages of one entry kind: list, detail, register, edit, delete.
+struct EntryPagesController {
+    let kind: EntryKind
+    let catalogue: Catalogue
+    let pages: PageRenderer
+
+    private var presenter: Presenter { Presenter(reference: catalogue.reference) }
+    private var noun: String { kind == .innovation ? "innovation" : "need" }
+    private var base: String { "/\(kind.plural)" }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(RouterPath(stringLiteral: kind.plural)) { request, context in try list(request, context) }
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/new")) { _, context in
+            form(EntryForm.blank(kind, today: Timestamp.day(Date())), context, editing: nil)
+        }
+        group.post(RouterPath(stringLiteral: kind.plural)) { request, context in
+            var request = request
+            let form = EntryForm.posted(kind, try await FormData.read(&request, context: context))
+            return try save(form, context) { try catalogue.create(kind, input: form.input, actor: .webVisitor) }
+        }
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
+            let entry = try find(context)
+            let notice: String? = request.uri.queryParameters.get("saved") != nil ? "Saved." : nil
+            let view = DetailPageView(
+                layout: LayoutView(title: entry.title, csrfToken: context.csrfToken, section: kind.plural, notice: notice),
+                kindPath: kind.plural, kindLabel: noun.capitalizedFirst, ref: entry.ref, status: entry.metadata.status.rawValue,
+                editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
+                fields: presenter.detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
+                updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
+                updatedBy: entry.metadata.updatedBy)
+            return pages.render("entry_detail", view)
+        }
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/edit")) { _, context in
+            let entry = try find(context)
+            return form(EntryForm.editing(kind, entry.values), context, editing: entry)
+        }
+        group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
+            let entry = try find(context)
+            var request = request
+            let form = EntryForm.posted(kind, try await FormData.read(&request, context: context))
+            return try save(form, context, editing: entry) {
+                try catalogue.update(kind, ref: entry.ref, input: form.input, actor: .webVisitor)
+            }
+        }
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
+            let entry = try find(context)
+            let view = ConfirmDeleteView(
+                layout: LayoutView(title: "Delete \(noun) \(entry.ref)", csrfToken: context.csrfToken, section: kind.plural),
+                kindLabel: noun, entryTitle: entry.title, ref: entry.ref, action: presenter.entryHref(entry) + "/delete",
+                cancelHref: presenter.entryHref(entry))
+            return pages.render("confirm_delete", view)
+        }
+        group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
+            let entry = try find(context)
+            try catalogue.delete(kind, ref: entry.ref, actor: .webVisitor)
+            return Response.redirect(to: "\(base)?deleted=1", type: .normal)
+        }
+    }
+
+    private func find(_ context: AppRequestContext) throws -> StoredEntry {
+        let ref = try context.parameters.require("ref")
+        guard let entry = try catalogue.entry(kind, ref: ref) else { throw HTTPError(.notFound) }
+        return entry
+    }
+
+    /// Runs `write`; on success redirects to the entry's page, on invalid input shows the form again with every
+    /// error next to its field and the typed values kept.
+    private func save(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry? = nil,
+                      write: () throws -> StoredEntry) throws -> Response {
+        do {
+            let entry = try write()
+            return Response.redirect(to: presenter.entryHref(entry) + "?saved=1", type: .normal)
+        } catch CatalogueError.invalid(let failure) {
+            var form = form
+            form.errors = failure.errors
+            return self.form(form, context, editing: editing, status: .unprocessableContent)
+        }
+    }
+
+    private func form(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry?,
+                      status: HTTPResponse.Status = .ok) -> Response {
+        let title = editing.map { "Edit \(noun) \($0.ref)" } ?? (kind == .innovation ? "Register an innovation" : "Register a need")
+        let view = FormPageView(
+            layout: LayoutView(title: title, csrfToken: context.csrfToken, section: kind.plural),
+            action: editing.map(presenter.entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
+            cancelHref: editing.map(presenter.entryHref) ?? base, errors: form.summary,
+            fields: form.fields(reference: catalogue.reference, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
+        return pages.render("entry_form", view, status: status)
+    }
+
+    private func list(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
+        if !parameters.errors.isEmpty { throw HTTPError(.badRequest) }
+        let page = try catalogue.list(parameters.query)
+        let query = parameters.query
+        let columns: [(String, EntrySort?)] = [("Ref", .ref), ("Title", .title), ("Country", .country), ("Themes", nil),
+                                               ("Status", nil), ("Updated", .updated)]
+        let sortColumns = columns.map { label, sort -> SortColumnView in
+            guard let sort else { return SortColumnView(label: label, href: "", ariaSort: "none", isActive: false) }
+            let active = query.sort == sort
+            return SortColumnView(label: label, href: base + parameters.queryString(page: 1, sort: sort, descending: active && !query.descending),
+                                  ariaSort: active ? (query.descending ? "descending" : "ascending") : "none", isActive: active)
+        }
+        let pageLinks = Self.visiblePages(current: page.page, count: page.pageCount).map {
+            PaginationView.PageLink(number: $0, href: base + parameters.queryString(page: $0), isCurrent: $0 == page.page)
+        }
+        let pagination = PaginationView(
+            previousHref: page.page > 1 ? base + parameters.queryString(page: page.page - 1) : nil,
+            nextHref: page.page < page.pageCount ? base + parameters.queryString(page: page.page + 1) : nil,
+            pages: pageLinks, hasPages: page.pageCount > 1)
+        let notice: String? = request.uri.queryParameters.get("deleted") != nil ? "Deleted." : nil
+        let start = page.total == 0 ? 0 : (page.page - 1) * page.perPage + 1
+        let view = ListPageView(
+            layout: LayoutView(title: listTitle(query), csrfToken: context.csrfToken, section: kind.plural, notice: notice),
+            kindPath: kind.plural, newLabel: kind == .innovation ? "Register an innovation" : "Register a need",
+            total: page.total, rangeStart: start, rangeEnd: start == 0 ? 0 : start + page.entries.count - 1,
+            columns: sortColumns, rows: page.entries.map(presenter.row), pagination: pagination)
+        return pages.render("entry_list", view)
+    }
+
+    private func listTitle(_ query: EntryQuery) -> String {
+        var title = kind == .innovation ? "Innovations" : "Needs"
+        if let country = query.country { title += " · \(presenter.countryLink(country).label)" }
+        if let theme = query.theme { title += " · \(presenter.themeLink(theme).label)" }
+        if let goal = query.sdgGoal { title += " · SDG \(goal)" }
+        return title
+    }
+
+    /// Page numbers to link: the first, the last, and two either side of the current one.
+    static func visiblePages(current: Int, count: Int) -> [Int] {
+        Array(Set([1, count] + (max(1, current - 2)...min(count, current + 2)))).sorted()
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The home page: what Solex is, counts, latest entries.
+struct HomeController {
+    let catalogue: Catalogue
+    let pages: PageRenderer
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/") { _, context in
+            let counts = try catalogue.counts()
+            let presenter = Presenter(reference: catalogue.reference)
+            func latest(_ kind: EntryKind) throws -> [EntryRowView] {
+                try catalogue.list(EntryQuery(kind: kind, perPage: 5, sort: .updated, descending: true)).entries.map(presenter.row)
+            }
+            let view = HomePageView(
+                layout: LayoutView(title: "Solex", csrfToken: context.csrfToken, section: "home"),
+                innovationCount: counts.innovations, needCount: counts.needs, countryCount: counts.countries,
+                latestInnovations: try latest(.innovation), latestNeeds: try latest(.need))
+            return pages.render("home", view)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders view models with the Mustache templates of the Web/ folder.
+struct PageRenderer: Sendable {
+    /// Every template the pages use; start-up fails if one is missing.
+    static let requiredTemplates = ["header", "footer", "home", "entry_list", "entry_detail", "entry_form", "confirm_delete",
+                                    "countries", "reference", "reference_index", "error"]
+
+    struct MissingTemplates: Error, CustomStringConvertible {
+        var directory: String
+        var names: [String]
+        var description: String { "missing templates in \(directory): \(names.map { $0 + ".mustache" }.joined(separator: ", "))" }
+    }
+
+    let library: MustacheLibrary
+
+    /// Loads and parses every template in `templatesDirectory`.
+    init(templatesDirectory: String) async throws {
+        library = try await MustacheLibrary(directory: templatesDirectory)
+        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        if !missing.isEmpty { throw MissingTemplates(directory: templatesDirectory, names: missing) }
+    }
+
+    /// An HTML response of `template` rendered with `view`.
+    func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(view, withTemplate: template) ?? ""
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SolexCore
+import SolexStore
+
+/// Turns stored entries and reference data into view models.
+struct Presenter {
+    let reference: ReferenceData
+
+    func countryLink(_ alpha3: String) -> LinkView {
+        LinkView(label: reference.country(alpha3)?.name.en ?? alpha3, href: "/countries/\(percentEncoded(alpha3))")
+    }
+
+    func themeLink(_ slug: String) -> LinkView {
+        LinkView(label: reference.theme(slug)?.label.en ?? slug, href: "/themes/\(percentEncoded(slug))")
+    }
+
+    func targetLink(_ id: String) -> LinkView {
+        let target = reference.target(id)
+        return LinkView(label: "\(id) \(target?.label.en ?? "")", href: "/sdgs/\(target?.goal ?? 0)")
+    }
+
+    func entryHref(_ entry: StoredEntry) -> String { "/\(entry.kind.plural)/\(percentEncoded(entry.ref))" }
+
+    func row(_ entry: StoredEntry) -> EntryRowView {
+        EntryRowView(ref: entry.ref, title: entry.title, href: entryHref(entry),
+                     kindLabel: entry.kind == .innovation ? "Innovation" : "Need", country: countryLink(entry.country),
+                     themes: entry.list("themes").map(themeLink), status: entry.metadata.status.rawValue,
+                     updated: Timestamp.day(entry.metadata.updatedAt))
+    }
+
+    /// The fields of an entry's page.
+    func detailFields(_ entry: StoredEntry) -> [DetailFieldView] {
+        entry.kind.fields.filter { $0.name != "ref" && $0.name != "title" }.compactMap { spec in
+            let value = entry.values[spec.name] ?? .null
+            var field = DetailFieldView(label: spec.label, text: nil, isMultiline: false, links: [], items: [], url: nil)
+            switch (spec.kind, value) {
+            case (.choice(.countries), .text(let code)): field.links = [countryLink(code)]
+            case (.codes(.themes, _, _), .list(let slugs)): field.links = slugs.map(themeLink)
+            case (.codes(.sdgTargets, _, _), .list(let ids)): field.links = ids.map(targetLink)
+            case (.codes(.languages, _, _), .list(let codes)):
+                field.items = codes.map { "\(reference.language($0)?.name.en ?? $0) (\($0))" }
+            case (_, .list(let items)): field.items = items
+            case (.url, .text(let url)): field.url = url
+            case (.text(_, _, let multiline), .text(let text)):
+                field.text = text
+                field.isMultiline = multiline
+            case (_, .text(let text)): field.text = text
+            case (_, .integer(let number)): field.text = spec.name == "year_started" ? String(number) : number.formatted()
+            default: return nil
+            }
+            if field.text?.isEmpty == true || (field.text == nil && field.links.isEmpty && field.items.isEmpty && field.url == nil) {
+                return nil
+            }
+            return field
+        }
+    }
+}

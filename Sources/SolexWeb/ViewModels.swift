@@ -1,0 +1,263 @@
+import Foundation
+
+// View models: the exact values each template renders. Templates never see domain or store types.
+// Mustache reads stored properties through reflection: every value a template uses is a stored property.
+
+/// A link with a label.
+struct LinkView: Sendable {
+    var label: String
+    var href: String
+}
+
+/// What every page's layout needs.
+struct LayoutView: Sendable {
+    /// The page's <title> and <h1>.
+    var title: String
+    /// The CSRF token put into every form.
+    var csrfToken: String
+    /// Which navigation item is current: "home", "innovations", "needs", "countries", "themes", "sdgs".
+    var section: String
+    /// A one-line confirmation after a redirect ("Saved."), if any.
+    var notice: String?
+    // Mustache reads stored properties only, so the current-section flags are stored.
+    var isHome: Bool
+    var isInnovations: Bool
+    var isNeeds: Bool
+    var isCountries: Bool
+    var isThemes: Bool
+    var isSDGs: Bool
+
+    init(title: String, csrfToken: String, section: String, notice: String? = nil) {
+        self.title = title
+        self.csrfToken = csrfToken
+        self.section = section
+        self.notice = notice
+        isHome = section == "home"
+        isInnovations = section == "innovations"
+        isNeeds = section == "needs"
+        isCountries = section == "countries"
+        isThemes = section == "themes"
+        isSDGs = section == "sdgs"
+    }
+}
+
+/// One entry in a list or table.
+struct EntryRowView: Sendable {
+    var ref: String
+    var title: String
+    var href: String
+    var kindLabel: String
+    var country: LinkView
+    var themes: [LinkView]
+    var status: String
+    var updated: String
+}
+
+/// The home page.
+struct HomePageView: Sendable {
+    var layout: LayoutView
+    var innovationCount: Int
+    var needCount: Int
+    var countryCount: Int
+    var latestInnovations: [EntryRowView]
+    var latestNeeds: [EntryRowView]
+}
+
+/// A sortable column header of a list.
+struct SortColumnView: Sendable {
+    var label: String
+    var href: String
+    /// "ascending", "descending" or "none" (for aria-sort).
+    var ariaSort: String
+    var isActive: Bool
+}
+
+/// Page links under a list.
+struct PaginationView: Sendable {
+    struct PageLink: Sendable {
+        var number: Int
+        var href: String
+        var isCurrent: Bool
+    }
+
+    var previousHref: String?
+    var nextHref: String?
+    var pages: [PageLink]
+    /// More than one page.
+    var hasPages: Bool
+}
+
+/// The innovations or needs list.
+struct ListPageView: Sendable {
+    var layout: LayoutView
+    /// "innovations" or "needs" (URL path segment).
+    var kindPath: String
+    /// "Register an innovation" / "Register a need".
+    var newLabel: String
+    var total: Int
+    var rangeStart: Int
+    var rangeEnd: Int
+    var columns: [SortColumnView]
+    var rows: [EntryRowView]
+    var pagination: PaginationView
+}
+
+/// One field shown on an entry's page.
+struct DetailFieldView: Sendable {
+    var label: String
+    /// Plain text (escaped by the template), if the field is text.
+    var text: String?
+    /// Whether `text` is long prose shown as paragraphs.
+    var isMultiline: Bool
+    /// Links, if the field is a list of codes (themes, SDG targets, country).
+    var links: [LinkView]
+    /// Plain list items (tags, languages, support types).
+    var items: [String]
+    /// An external web address.
+    var url: String?
+}
+
+/// An innovation's or need's page.
+struct DetailPageView: Sendable {
+    var layout: LayoutView
+    var kindPath: String
+    var kindLabel: String
+    var ref: String
+    var status: String
+    var editHref: String
+    var deleteHref: String
+    var fields: [DetailFieldView]
+    var createdAt: String
+    var updatedAt: String
+    var createdBy: String
+    var updatedBy: String
+}
+
+/// An option of a select control.
+struct OptionView: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+/// One control of an entry form.
+struct FormFieldView: Sendable {
+    var name: String
+    /// The control's id, "field-<name>".
+    var id: String
+    var label: String
+    var help: String
+    var error: String?
+    var required: Bool
+    /// Exactly one of these is true.
+    var isText: Bool
+    var isTextarea: Bool
+    var isSelect: Bool
+    var isMultiSelect: Bool
+    var isNumber: Bool
+    var isDate: Bool
+    var isURL: Bool
+    /// The current value (for text-like controls).
+    var value: String
+    var options: [OptionView]
+    /// Shown but not editable (the reference when editing).
+    var readonly: Bool
+    var maxLength: Int?
+    /// ids for aria-describedby: help and error.
+    var describedBy: String
+}
+
+/// An error listed in the summary at the top of a form.
+struct FormErrorView: Sendable {
+    var label: String
+    var reason: String
+    /// "#field-<name>"
+    var anchor: String
+}
+
+/// The form to register or edit an entry.
+struct FormPageView: Sendable {
+    var layout: LayoutView
+    /// Where the form posts.
+    var action: String
+    var submitLabel: String
+    var cancelHref: String
+    var errors: [FormErrorView]
+    var fields: [FormFieldView]
+    var hasErrors: Bool
+}
+
+/// The page that asks before deleting an entry.
+struct ConfirmDeleteView: Sendable {
+    var layout: LayoutView
+    var kindLabel: String
+    var entryTitle: String
+    var ref: String
+    var action: String
+    var cancelHref: String
+}
+
+/// A row of the countries table.
+struct CountryRowView: Sendable {
+    var name: String
+    var href: String
+    var alpha3: String
+    var region: String
+    var subregion: String
+    var globalSouth: Bool
+    var innovationCount: Int
+    var needCount: Int
+}
+
+/// The list of countries.
+struct CountriesPageView: Sendable {
+    var layout: LayoutView
+    var countries: [CountryRowView]
+}
+
+/// A country, theme or SDG goal with the entries that refer to it.
+struct ReferencePageView: Sendable {
+    struct Fact: Sendable {
+        var label: String
+        var value: String
+    }
+
+    var layout: LayoutView
+    /// A sentence under the title (theme description, goal label).
+    var lead: String?
+    /// Facts shown as a definition list (codes, region, Global South basis).
+    var facts: [Fact]
+    /// Sub-items with links (an SDG goal's targets).
+    var subItems: [LinkView]
+    var subItemsHeading: String?
+    var innovations: [EntryRowView]
+    var needs: [EntryRowView]
+    var innovationTotal: Int
+    var needTotal: Int
+    /// Link to the full filtered innovations list, when there are more than shown.
+    var moreInnovationsHref: String?
+    var moreNeedsHref: String?
+}
+
+/// A theme or goal in an index page.
+struct ReferenceRowView: Sendable {
+    var label: String
+    var href: String
+    var summary: String
+    var innovationCount: Int
+    var needCount: Int
+}
+
+/// The list of themes or of SDG goals.
+struct ReferenceIndexView: Sendable {
+    var layout: LayoutView
+    var lead: String
+    var rows: [ReferenceRowView]
+}
+
+/// An error page. Never carries an error's internal description.
+struct ErrorPageView: Sendable {
+    var layout: LayoutView
+    var status: Int
+    var message: String
+}
