@@ -67,6 +67,7 @@ let package = Package(
                 "SolexStore",
                 "SolexWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

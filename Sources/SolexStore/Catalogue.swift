@@ -52,16 +52,16 @@ public struct Catalogue: Sendable {
     /// `ref` in the input is a validation error; a missing one is taken from the path.
     @discardableResult
     public func update(_ kind: EntryKind, ref: String, input: FieldValues, actor: Actor) throws -> StoredEntry {
-        var input = input
-        if input["ref"] == nil || input["ref"] == .null { input["ref"] = .text(ref) }
-        if input["ref"] != .text(ref) {
-            throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "cannot be changed (it is \(ref))")]))
-        }
-        let values = try validated(input, kind)
+        var completed = input
+        if completed["ref"] == nil || completed["ref"] == .null { completed["ref"] = .text(ref) }
+        let input = completed
         let time = now()
         return try database.write { db in
             guard var entry = try Self.fetch(kind, ref: ref, db) else { throw CatalogueError.notFound(kind, ref) }
-            entry.values = values
+            if input["ref"] != .text(ref) {
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "cannot be changed (it is \(ref))")]))
+            }
+            entry.values = try validated(input, kind)
             entry.metadata.updatedAt = time
             entry.metadata.updatedBy = actor.name
             try kind.recordType.init(entry: entry).update(db)

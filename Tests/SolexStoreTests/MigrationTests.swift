@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import SolexCore
+@testable import SolexStore
+import Testing
+
+@Suite("Migrations and connections")
+struct MigrationTests {
+    @Test("A new database file gets every migration")
+    func newFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("nested/solex.sqlite").path
+        let database = try AppDatabase.openFile(at: path)
+        #expect(try database.appliedMigrations() == ["v1-catalogue"])
+        #expect(FileManager.default.fileExists(atPath: path))
+        let tables = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        }
+        #expect(tables == ["country", "innovation", "language", "need", "sdg_goal", "sdg_target", "theme"])
+    }
+
+    @Test("Opening a file again keeps its data and applies nothing twice")
+    func reopen() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("solex.sqlite").path
+        do {
+            let catalogue = try Bootstrap.open(databaseAt: path, seeds: Seeds.directory)
+            try catalogue.create(.need, input: Input.need("NEED-1"), actor: .commandLine)
+        }
+        let second = try AppDatabase.openFile(at: path)
+        #expect(try second.appliedMigrations() == ["v1-catalogue"])
+        let catalogue = try Bootstrap.open(databaseAt: path, seeds: Seeds.directory)
+        #expect(try catalogue.entry(.need, ref: "NEED-1")?.metadata.createdBy == "cli")
+        #expect(try catalogue.storedCount(.need) == 1)
+        #expect(catalogue.reference.countries.count == 249)
+        #expect(try second.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 1)
+    }
+
+    @Test("Files are in WAL mode with foreign keys on")
+    func filePragmas() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("solex.sqlite").path
+        let database = try AppDatabase.openFile(at: path)
+        #expect(try database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)  // NORMAL
+        // The mode is a property of the file: a plain connection sees it too.
+        let plain = try DatabaseQueue(path: path)
+        #expect(try plain.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test("In memory, foreign keys are on and enforced")
+    func foreignKeysEnforced() throws {
+        let database = try AppDatabase.inMemory()
+        try database.saveReferenceData(Seeds.reference)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(try database.appliedMigrations() == ["v1-catalogue"])
+        let insert = """
+            INSERT INTO need (ref, title, description, country, themes, sdg_targets, tags, support_types, languages, created,
+                              status, created_at, updated_at, created_by, updated_by)
+            VALUES (?, 't', 'd', ?, '[]', '[]', '[]', '[]', '["en"]', '2025-01-01', 'draft', '2025-01-01', '2025-01-01', 'x', 'x')
+            """
+        try database.write { db in try db.execute(sql: insert, arguments: ["OK-1", "BGD"]) }
+        #expect(throws: DatabaseError.self) {
+            try database.write { db in try db.execute(sql: insert, arguments: ["BAD-1", "ZZZ"]) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.write { db in try db.execute(sql: "DELETE FROM country WHERE alpha3 = 'BGD'") }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SolexCore
+import Testing
+@testable import SolexWeb
+
+@Suite("OpenAPI document and composition")
+struct OpenAPITests {
+    @Test("the document is OpenAPI 3.1 and describes every API route and every entry field")
+    func describesEverything() async throws {
+        try await withApp { client in
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) { try json($0) }
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let expected: [String: Set<String>] = [
+                "/innovations": ["get", "post"], "/innovations/{ref}": ["get", "put", "delete", "parameters"],
+                "/needs": ["get", "post"], "/needs/{ref}": ["get", "put", "delete", "parameters"],
+                "/countries": ["get"], "/themes": ["get"], "/sdg": ["get"], "/openapi.json": ["get"],
+            ]
+            #expect(Set(paths.keys) == Set(expected.keys))
+            for (path, methods) in expected { #expect(Set(paths[path]?.keys.map { $0 } ?? []) == methods, "\(path)") }
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            for kind in EntryKind.allCases {
+                let name = kind == .innovation ? "InnovationNew" : "NeedNew"
+                let properties = try #require(schemas[name]?["properties"] as? [String: Any])
+                for spec in kind.fields { #expect(properties[spec.name] != nil, "\(name) lacks \(spec.name)") }
+                let required = Set(schemas[name]?["required"] as? [String] ?? [])
+                #expect(required == Set(kind.fields.filter(\.isRequired).map(\.name)))
+            }
+        }
+    }
+
+    @Test("start-up fails fast when a template is missing")
+    func missingTemplate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("solex-web-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "{{title}}".write(to: folder.appendingPathComponent("templates/home.mustache"), atomically: true, encoding: .utf8)
+        await #expect(throws: PageRenderer.MissingTemplates.self) {
+            _ = try await buildApplication(config: AppConfig(webDirectory: folder.path), database: try demoDatabase())
+        }
+    }
+
+    @Test("the same JSON text for the same input (deterministic documents)")
+    func deterministic() throws {
+        let reference = try demoDatabase().referenceData()
+        #expect(OpenAPIDocument.make(reference: reference, currentYear: 2026).text == OpenAPIDocument.make(reference: reference, currentYear: 2026).text)
+    }
+}

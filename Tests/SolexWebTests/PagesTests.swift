@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import SolexWeb
+
+@Suite("HTML pages")
+struct PagesTests {
+    @Test("every page renders with its content", arguments: [
+        ("/", "Register an innovation"),
+        ("/innovations", "INN-BGD-001"),
+        ("/innovations?sort=title&order=desc&page=1", "Innovations"),
+        ("/innovations?country=BGD", "Bangladesh"),
+        ("/innovations/INN-BGD-001", "Union Digital Centres"),
+        ("/innovations/INN-BGD-001/edit", "Save changes"),
+        ("/innovations/INN-BGD-001/delete", "cannot be undone"),
+        ("/innovations/new", "Register an innovation"),
+        ("/needs", "NEED-BEN-001"),
+        ("/needs/NEED-BEN-001", "Créer des centres"),
+        ("/needs/new", "Register a need"),
+        ("/countries", "Bangladesh"),
+        ("/countries/BGD", "Southern Asia"),
+        ("/themes", "Digital government"),
+        ("/themes/civil-registration", "Civil registration"),
+        ("/sdgs", "Goal 16"),
+        ("/sdgs/16", "16.9"),
+    ])
+    func pageRenders(uri: String, expected: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains(expected))
+                #expect(response.text.contains("<nav"))
+            }
+        }
+    }
+
+    @Test("unknown pages and entries answer 404 with an error page", arguments: [
+        "/nothing-here", "/innovations/NOPE", "/needs/NOPE/edit", "/countries/XXX", "/themes/unknown", "/sdgs/18", "/sdgs/abc",
+    ])
+    func notFound(uri: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("There is no page at this address"))
+            }
+        }
+    }
+
+    @Test("bad list parameters answer 400, not 500", arguments: ["/innovations?page=0", "/needs?sort=nope", "/innovations?country=ZZZ"])
+    func badListParameters(uri: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in #expect(response.status == .badRequest) }
+        }
+    }
+
+    @Test("security headers are on every response", arguments: ["/", "/api/v1/innovations", "/static/solex.css", "/nothing"])
+    func securityHeaders(uri: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                let csp = try #require(response.headers[.contentSecurityPolicy])
+                #expect(csp.contains("frame-ancestors 'none'"))
+                #expect(!csp.contains("unsafe-inline"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+            }
+        }
+    }
+
+    @Test("text from entries is escaped on every page that shows it")
+    func escapesEntryText() async throws {
+        let database = try demoDatabase()
+        try await withApp(database) { client in
+            let payload = "<script>alert(1)</script>"
+            let created = try await sendJSON(client, "/api/v1/innovations", .post, innovationJSON(ref: "XSS-1", title: payload))
+            #expect(created.status == .created)
+            for uri in ["/", "/innovations?sort=updated&order=desc", "/innovations/XSS-1", "/innovations/XSS-1/edit", "/countries/BEN", "/themes/civil-registration"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(!response.text.contains(payload), "raw payload on \(uri)")
+                    #expect(response.text.contains("&lt;script&gt;"), "escaped payload missing on \(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("the list pages and sorts: ties broken by ref, page links keep the filters")
+    func listPaging() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/innovations?per_page=5&page=2&theme=digital-government", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("theme=digital-government"))
+                #expect(response.text.contains("Showing 6–10 of"))
+            }
+        }
+    }
+}
