@@ -14,6 +14,7 @@ public enum InterchangeJSON {
 
     /// Parses one line into field values. Values of types no field accepts become `.unsupported`.
     public static func parse(_ line: Substring) throws(SyntaxError) -> FieldValues {
+        if hasTrailingComma(line.utf8) { throw SyntaxError(reason: "is not valid JSON (a comma before a closing bracket)") }
         let object: JSONValue
         do {
             object = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
@@ -22,6 +23,26 @@ public enum InterchangeJSON {
         }
         guard case .object(let members) = object else { throw SyntaxError(reason: "is not a JSON object") }
         return members.mapValues(\.fieldValue)
+    }
+
+    /// Whether JSON text has a comma directly before '}' or ']' (outside strings), which JSON forbids but
+    /// Foundation's decoder accepts.
+    static func hasTrailingComma(_ bytes: some Sequence<UInt8>) -> Bool {
+        var inString = false, escaped = false, pendingComma = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true; pendingComma = false
+            case 0x2C: pendingComma = true
+            case 0x7D, 0x5D: if pendingComma { return true }
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            default: pendingComma = false
+            }
+        }
+        return false
     }
 
     /// Writes the canonical values of an entry of `kind` as one line, without the line break.

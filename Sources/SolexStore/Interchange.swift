@@ -70,23 +70,28 @@ struct InterchangeReader {
         switch format {
         case .jsonl:
             guard let data = try? Data(contentsOf: url) else { return .failure(Self.unreadable) }
-            guard let text = String(data: data, encoding: .utf8) else {
-                return .failure(ImportFailure(problems: [ImportProblem(line: 0, field: "file", reason: "is not UTF-8 text")]))
-            }
+            guard String(data: data, encoding: .utf8) != nil else { return .failure(Self.notUTF8) }
             var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Split the bytes on LF (a CR before it is dropped): a String would treat CRLF as one character.
+            for var line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNumber += 1
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                if trimmed.allSatisfy(\.isWhitespace) { continue }
+                if line.last == 0x0D { line = line.dropLast() }
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 do {
-                    accept(try InterchangeJSON.parse(trimmed), line: lineNumber)
+                    accept(try InterchangeJSON.parse(Substring(decoding: line, as: UTF8.self)), line: lineNumber)
                 } catch {
                     problems.append(ImportProblem(line: lineNumber, field: "line", reason: error.reason))
                 }
             }
         case .csv:
             let file: CSVFile
-            do { file = try CSVFile.read(url) } catch { return .failure(Self.unreadable) }
+            do {
+                file = try CSVFile.read(url)
+            } catch is CSVFile.NotUTF8 {
+                return .failure(Self.notUTF8)
+            } catch {
+                return .failure(Self.unreadable)
+            }
             if let problem = headerProblem(file.header) { return .failure(ImportFailure(problems: [problem])) }
             let specs = file.header.map { name in kind.fields.first { $0.name == name } }
             for record in file.records {
@@ -119,6 +124,7 @@ struct InterchangeReader {
     }
 
     private static let unreadable = ImportFailure(problems: [ImportProblem(line: 0, field: "file", reason: "cannot be read")])
+    private static let notUTF8 = ImportFailure(problems: [ImportProblem(line: 0, field: "file", reason: "is not UTF-8 text")])
 }
 
 extension Array where Element: Hashable {

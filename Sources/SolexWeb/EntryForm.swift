@@ -58,8 +58,7 @@ struct EntryForm {
                 name: spec.name, id: id, label: spec.label, help: spec.help, error: error, required: spec.isRequired,
                 isText: false, isTextarea: false, isSelect: false, isMultiSelect: false, isNumber: false, isDate: false,
                 isURL: false, value: items.joined(separator: "; "), options: [], readonly: lockRef && spec.name == "ref",
-                maxLength: nil, describedBy: [spec.help.isEmpty ? nil : "\(id)-help", error == nil ? nil : "\(id)-error"]
-                    .compactMap { $0 }.joined(separator: " "))
+                maxLength: nil, describedBy: "")
             switch spec.kind {
             case .ref:
                 field.isText = true
@@ -76,6 +75,7 @@ struct EntryForm {
                 field.help = "ISO 639-1 codes separated by ';', the language of this entry first (e.g. en; bn)."
             case .codes(let vocabulary, _, _):
                 field.isMultiSelect = true
+                if field.help.isEmpty { field.help = "Hold Ctrl (or Cmd on a Mac) to choose several." }
                 field.options = options(vocabulary, selected: Set(items), reference: reference)
             case .tags:
                 field.isText = true
@@ -87,6 +87,8 @@ struct EntryForm {
             case .date:
                 field.isDate = true
             }
+            field.describedBy = [field.help.isEmpty ? nil : "\(id)-help", error == nil ? nil : "\(id)-error"]
+                .compactMap { $0 }.joined(separator: " ")
             return field
         }
     }

@@ -118,7 +118,8 @@ struct InterchangeJSONTests {
     }
 
     @Test("Invalid JSON is a syntax error", arguments: [
-        "", "{", #"{"ref": }"#, "not json", #"{"a": 1,}"#, #"{'a': 1}"#, #"{"a": 1} x"#,
+        "", "{", #"{"ref": }"#, "not json", #"{'a': 1}"#, #"{"a": 1} x"#, #"{"a": NaN}"#,
+        #"{"a": 01}"#, "{\"a\": \"raw\ttab\"}", #"{"a": "\x"}"#,
     ])
     func invalidJSON(_ line: String) {
         #expect(throws: InterchangeJSON.SyntaxError.self) { try InterchangeJSON.parse(Substring(line)) }
@@ -127,6 +128,13 @@ struct InterchangeJSONTests {
         } catch {
             #expect(error.reason == "is not valid JSON")
         }
+    }
+
+    @Test("A trailing comma is invalid JSON, as Python's json module says", arguments: [
+        #"{"ref": "A",}"#, #"{"tags": ["a",]}"#,
+    ])
+    func trailingComma(_ line: String) {
+        #expect(throws: InterchangeJSON.SyntaxError.self) { try InterchangeJSON.parse(Substring(line)) }
     }
 
     @Test("JSON that is not an object is a syntax error", arguments: [

@@ -105,6 +105,10 @@ struct CatalogueTests {
         #expect(throws: CatalogueError.notFound(.innovation, "INN-9")) {
             try catalogue.update(.innovation, ref: "INN-9", input: Input.innovation("INN-9"), actor: editor)
         }
+        // A missing entry is reported before its input is checked.
+        #expect(throws: CatalogueError.notFound(.innovation, "INN-9")) {
+            try catalogue.update(.innovation, ref: "INN-9", input: Input.innovation("INN-8", country: "XXX"), actor: editor)
+        }
         #expect(throws: CatalogueError.notFound(.innovation, "INN-9")) {
             try catalogue.delete(.innovation, ref: "INN-9", actor: editor)
         }

@@ -114,7 +114,8 @@ struct SharedReferenceTests {
                 #expect(row["global_south"] == "")
                 #expect(country.globalSouth == false)
             } else {
-                let flag = try #require(["true": true, "false": false][row["global_south"] ?? ""], "\(alpha3) global_south")
+                let parsed: Bool? = ["true": true, "false": false][row["global_south"] ?? ""]
+                let flag = try #require(parsed as Bool?, "\(alpha3) global_south")
                 #expect(country.globalSouth == flag, "\(alpha3) global_south")
             }
         }

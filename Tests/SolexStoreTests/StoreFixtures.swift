@@ -28,6 +28,8 @@ enum Seeds {
     static let reference: ReferenceData = {
         do { return try directory.referenceData() } catch { fatalError("The seed folder cannot be read: \(error)") }
     }()
+    /// A validator over the seeds with a fixed current year.
+    static let validator = EntryValidator(reference: reference, currentYear: 2025)
 }
 
 /// A clock the tests move by hand, whole seconds only (the store keeps milliseconds).
@@ -124,5 +126,12 @@ enum Input {
             "themes": .list(themes), "sdg_targets": .list(targets), "languages": .list(["fr"]),
             "created": .text("2025-03-14"),
         ]
+    }
+}
+
+extension Result {
+    var success: Success? {
+        if case .success(let value) = self { return value }
+        return nil
     }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end checks of the `solex` command on real files: import, export, round trips, all-or-nothing imports with
+# located errors, global options before or after the command. Prints "N passed, N failed" and exits 1 on a failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+SWIFT=${SWIFT:-swift}
+SHARED=${SHARED:-../shared}
+"$SWIFT" build --product solex >/dev/null || { echo "cli: build failed"; echo "0 passed, 1 failed"; exit 1; }
+SOLEX="$PWD/.build/debug/solex"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() { # check NAME COMMAND... : the command must succeed
+    local name=$1; shift
+    if "$@" >"$work/out" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+    else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$work/out" | head -20; fi
+}
+same() { cmp -s "$1" "$2"; }
+
+db="$work/demo.sqlite"
+check "seed loads reference and demo data" "$SOLEX" --db "$db" seed --demo
+for kind in innovations needs; do
+    "$SOLEX" --db "$db" export "$kind" >"$work/$kind.jsonl"
+    "$SOLEX" export "$kind" --format csv --db "$db" >"$work/$kind.csv"
+    check "demo $kind: JSONL export equals Seeds/demo/$kind.jsonl" same "$work/$kind.jsonl" "Seeds/demo/$kind.jsonl"
+    check "demo $kind: CSV export equals Seeds/demo/$kind.csv" same "$work/$kind.csv" "Seeds/demo/$kind.csv"
+    check "demo $kind: CSV import into a new database exports the same JSONL" bash -c "
+        '$SOLEX' --db '$work/csv-$kind.sqlite' import $kind '$work/$kind.csv' 2>/dev/null &&
+        '$SOLEX' --db '$work/csv-$kind.sqlite' export $kind | cmp -s - '$work/$kind.jsonl'"
+done
+
+# A file with bad lines: exit 1, every bad line located, nothing written.
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+good = [json.loads(l) for l in open("Seeds/demo/innovations.jsonl", encoding="utf-8")][:4]
+rows = [dict(r, ref="CLI-%d" % i) for i, r in enumerate(good)]
+rows[1]["origin_country"] = "XXX"
+rows[2]["title"] = ""
+rows[2]["scale"] = "huge"
+lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+lines.insert(3, '{"ref": "CLI-broken"')
+open(work + "/bad.jsonl", "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+"$SOLEX" --db "$db" export innovations >"$work/before.jsonl"
+"$SOLEX" --db "$db" import innovations "$work/bad.jsonl" >"$work/bad.out" 2>"$work/bad.err"
+status=$?
+check "bad file: exit status 1" test "$status" -eq 1
+check "bad file: line 2 origin_country located" grep -q "^$work/bad.jsonl:2: origin_country: 'XXX' is not a known country code" "$work/bad.out"
+check "bad file: line 3 title located" grep -q "^$work/bad.jsonl:3: title: is required" "$work/bad.out"
+check "bad file: line 3 scale located" grep -q "^$work/bad.jsonl:3: scale: 'huge' is not one of" "$work/bad.out"
+check "bad file: line 4 JSON syntax located" grep -q "^$work/bad.jsonl:4: line: is not valid JSON" "$work/bad.out"
+check "bad file: exactly 4 problems" test "$(wc -l <"$work/bad.out")" -eq 4
+"$SOLEX" --db "$db" export innovations >"$work/after.jsonl"
+check "bad file: database unchanged" same "$work/before.jsonl" "$work/after.jsonl"
+check "unknown extension is refused" bash -c "! '$SOLEX' --db '$db' import needs '$work/bad.txt' 2>/dev/null"
+check "env SOLEX_DB is honoured" bash -c "SOLEX_DB='$db' '$SOLEX' export needs | cmp -s - Seeds/demo/needs.jsonl"
+
+# The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
+if [ -f "$SHARED/bench/gen_corpus.py" ]; then
+    python3 "$SHARED/bench/gen_corpus.py" --innovations 10000 --needs 2000 --seed 42 --out "$work/c10k" 2>/dev/null
+    c10k="$work/c10k.sqlite"
+    check "10k corpus: innovations JSONL imports" "$SOLEX" --db "$c10k" import innovations "$work/c10k/innovations.jsonl"
+    check "10k corpus: needs CSV imports" "$SOLEX" --db "$c10k" import needs "$work/c10k/needs.csv"
+    for kind in innovations needs; do
+        "$SOLEX" --db "$c10k" export "$kind" >"$work/c10k-$kind.jsonl"
+        "$SOLEX" --db "$c10k" export "$kind" --format csv >"$work/c10k-$kind.csv"
+        check "10k corpus: $kind JSONL export equals the generator's bytes" same "$work/c10k-$kind.jsonl" "$work/c10k/$kind.jsonl"
+        check "10k corpus: $kind CSV export equals the generator's bytes" same "$work/c10k-$kind.csv" "$work/c10k/$kind.csv"
+        check "10k corpus: $kind export, import into an empty database, export again: same bytes" bash -c "
+            '$SOLEX' --db '$work/again.sqlite' import $kind '$work/c10k-$kind.jsonl' 2>/dev/null &&
+            '$SOLEX' --db '$work/again.sqlite' export $kind | cmp -s - '$work/c10k-$kind.jsonl'"
+    done
+else
+    echo "skip 10k corpus round trip: no benchmark kit at $SHARED/bench"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
