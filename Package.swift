@@ -22,14 +22,21 @@ let package = Package(
     targets: [
         // Pure domain: types, reference data, validation, interchange records. Foundation only.
         .target(name: "SolexCore"),
+        // ICU word boundaries behind a header that exposes no ICU type (ICU's headers clash with Foundation's).
+        .target(
+            name: "CICUWords",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // The one tokenizer: ICU segmentation and folding, shared by the search index, queries and the matcher.
+        .target(name: "SolexText", dependencies: ["CICUWords"]),
         // The embedded store: GRDB migrations, records, services, import and export.
         .target(
             name: "SolexStore",
             dependencies: [
                 "SolexCore",
+                "SolexText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // HTTP: pages, forms and the JSON API.
@@ -56,6 +63,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SolexCoreTests", dependencies: ["SolexCore"]),
+        .testTarget(name: "SolexTextTests", dependencies: ["SolexText"]),
         .testTarget(
             name: "SolexStoreTests",
             dependencies: ["SolexCore", "SolexStore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -33,6 +33,7 @@ public struct AppDatabase: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(tokenizer: SolexFTS5Tokenizer.self)
         }
         return config
     }

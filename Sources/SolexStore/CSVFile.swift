@@ -47,7 +47,7 @@ struct CSVFile {
         return count
     }
 
-    /// Writes rows as CSV text with minimal quoting and "\n" after every row (as Python's csv module does).
+    /// Writes rows as CSV text with minimal quoting and "\n" after every row (as Python's csv writer does with lineterminator="\n", the interchange files' convention).
     static func text(rows: [[String]]) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)

@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalogue", migrate: createCatalogue)
+        migrator.registerMigration("v2-search", migrate: SearchMigration.create)
         return migrator
     }
 

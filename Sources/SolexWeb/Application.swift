@@ -48,6 +48,7 @@ public func buildApplication(config: AppConfig, database: AppDatabase) async thr
         EntryPagesController(kind: kind, catalogue: catalogue, pages: pages).addRoutes(to: site)
     }
     ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    SearchController(catalogue: catalogue, pages: pages).addRoutes(site: site, api: api)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Solex"),

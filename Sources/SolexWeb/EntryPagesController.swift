@@ -101,7 +101,7 @@ struct EntryPagesController {
         let columns: [(String, EntrySort?)] = [("Ref", .ref), ("Title", .title), ("Country", .country), ("Themes", nil),
                                                ("Status", nil), ("Updated", .updated)]
         let sortColumns = columns.map { label, sort -> SortColumnView in
-            guard let sort else { return SortColumnView(label: label, href: "", ariaSort: "none", isActive: false) }
+            guard let sort else { return SortColumnView(label: label, href: nil, ariaSort: "none", isActive: false) }
             let active = query.sort == sort
             return SortColumnView(label: label, href: base + parameters.queryString(page: 1, sort: sort, descending: active && !query.descending),
                                   ariaSort: active ? (query.descending ? "descending" : "ascending") : "none", isActive: active)

@@ -34,10 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPResponseError {
             let status = error.status
-            if status == .notFound || status == .forbidden || status == .badRequest || status == .contentTooLarge
-                || status == .methodNotAllowed {
-                return page(status, context)
-            }
+            if (400..<500).contains(status.code) { return page(status, context) }
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             return page(.internalServerError, context)
         } catch {
@@ -53,6 +50,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .badRequest: "The request could not be understood."
         case .contentTooLarge: "What you sent is too large."
         case .methodNotAllowed: "This address does not accept that kind of request."
+        case _ where (400..<500).contains(status.code): "The request could not be handled."
         default: "Something went wrong on our side. Nothing you did caused it; please try again later."
         }
         let view = ErrorPageView(layout: LayoutView(title: status.reasonPhrase, csrfToken: context.csrfToken, section: ""),

@@ -6,7 +6,7 @@ import Mustache
 struct PageRenderer: Sendable {
     /// Every template the pages use; start-up fails if one is missing.
     static let requiredTemplates = ["header", "footer", "home", "entry_list", "entry_detail", "entry_form", "confirm_delete",
-                                    "countries", "reference", "reference_index", "error"]
+                                    "countries", "reference", "reference_index", "error", "entry_item", "field_attrs", "search"]
 
     struct MissingTemplates: Error, CustomStringConvertible {
         var directory: String

@@ -26,6 +26,7 @@ struct LayoutView: Sendable {
     var isCountries: Bool
     var isThemes: Bool
     var isSDGs: Bool
+    var isSearch: Bool
 
     init(title: String, csrfToken: String, section: String, notice: String? = nil) {
         self.title = title
@@ -38,6 +39,7 @@ struct LayoutView: Sendable {
         isCountries = section == "countries"
         isThemes = section == "themes"
         isSDGs = section == "sdgs"
+        isSearch = section == "search"
     }
 }
 
@@ -66,7 +68,8 @@ struct HomePageView: Sendable {
 /// A sortable column header of a list.
 struct SortColumnView: Sendable {
     var label: String
-    var href: String
+    /// The link that sorts by this column; nil for columns that cannot be sorted.
+    var href: String?
     /// "ascending", "descending" or "none" (for aria-sort).
     var ariaSort: String
     var isActive: Bool
@@ -260,4 +263,61 @@ struct ErrorPageView: Sendable {
     var layout: LayoutView
     var status: Int
     var message: String
+}
+
+/// A piece of a search snippet: plain text or a highlighted match (the template escapes both).
+struct SnippetPart: Sendable {
+    var text: String
+    var isMatch: Bool
+}
+
+/// One search result.
+struct SearchResultView: Sendable {
+    var typeLabel: String
+    var ref: String
+    var title: String
+    var href: String
+    var snippet: [SnippetPart]
+    var country: LinkView
+    var score: String
+}
+
+/// A value of a facet with its count; following `href` adds or removes it from the search.
+struct FacetOptionView: Sendable {
+    var label: String
+    var count: Int
+    var href: String
+    var isActive: Bool
+}
+
+/// One facet and its values.
+struct FacetGroupView: Sendable {
+    var name: String
+    var label: String
+    var options: [FacetOptionView]
+}
+
+/// The search page.
+struct SearchPageView: Sendable {
+    var layout: LayoutView
+    /// The text as typed.
+    var query: String
+    /// Whether anything was asked (text or a filter).
+    var hasSearch: Bool
+    var total: Int
+    /// "1 result" or "N results".
+    var totalLabel: String
+    var rangeStart: Int
+    var rangeEnd: Int
+    /// Shown when no entry had all the words and the results have any of them.
+    var matchedAnyWord: Bool
+    var results: [SearchResultView]
+    var facets: [FacetGroupView]
+    /// The active filters, each with a link that removes it.
+    var activeFilters: [LinkView]
+    var pagination: PaginationView
+    /// Searches to try when nothing was found.
+    var suggestions: [LinkView]
+    /// Hidden inputs that keep the active filters when the text is changed.
+    var hiddenFilters: [OptionView]
 }

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The search page and `GET /api/v1/search`. Any text gives results or an empty page, never an error.
+struct SearchController {
+    let catalogue: Catalogue
+    let pages: PageRenderer
+
+    /// Searches offered when nothing was found.
+    static let suggestions = ["civil registration", "one-stop shop", "état civil", "health insurance", "land records", "helpline"]
+
+    func addRoutes(site: RouterGroup<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        site.get("search") { request, context in try page(SearchParameters(request: request), context) }
+        api.get("search") { request, _ in try json(SearchParameters(request: request)) }
+    }
+
+    private func page(_ parameters: SearchParameters, _ context: AppRequestContext) throws -> Response {
+        let result = try catalogue.search(parameters.query)
+        let labels = FacetLabels(reference: catalogue.reference)
+        let presenter = Presenter(reference: catalogue.reference)
+        let facets = SearchFacet.allCases.compactMap { facet -> FacetGroupView? in
+            let counts = result.facets[facet] ?? []
+            let active = Set(parameters.filters[facet] ?? [])
+            let shown = counts.prefix(12) + counts.dropFirst(12).filter { active.contains($0.value) }
+            guard !shown.isEmpty else { return nil }
+            return FacetGroupView(name: facet.rawValue, label: FacetLabels.facetTitles[facet] ?? facet.rawValue,
+                                  options: shown.map { count in
+                                      FacetOptionView(label: labels.label(facet, count.value), count: count.count,
+                                                      href: parameters.href(toggling: facet, value: count.value),
+                                                      isActive: active.contains(count.value))
+                                  })
+        }
+        let active = SearchFacet.allCases.flatMap { facet in
+            (parameters.filters[facet] ?? []).map { value in
+                LinkView(label: "\(FacetLabels.facetTitles[facet] ?? ""): \(labels.label(facet, value))",
+                         href: parameters.href(toggling: facet, value: value))
+            }
+        }
+        let pageCount = max(1, (result.total + result.perPage - 1) / result.perPage)
+        let start = result.total == 0 ? 0 : (result.page - 1) * result.perPage + 1
+        let hasSearch = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty || !parameters.filters.isEmpty
+        let view = SearchPageView(
+            layout: LayoutView(title: hasSearch ? "Search results" : "Search", csrfToken: context.csrfToken, section: "search"),
+            query: parameters.text, hasSearch: hasSearch, total: result.total,
+            totalLabel: result.total == 1 ? "1 result" : "\(result.total) results", rangeStart: start,
+            rangeEnd: start == 0 ? 0 : start + result.hits.count - 1, matchedAnyWord: result.matchedAnyWord,
+            results: result.hits.map { hit in
+                let country = (try? catalogue.entry(hit.kind, ref: hit.ref))?.map(\.country) ?? ""
+                return SearchResultView(typeLabel: hit.kind == .innovation ? "Innovation" : "Need", ref: hit.ref, title: hit.title,
+                                        href: "/\(hit.kind.plural)/\(percentEncoded(hit.ref))", snippet: hit.snippetParts,
+                                        country: presenter.countryLink(country), score: String(format: "%.2f", hit.score))
+            },
+            facets: facets, activeFilters: active,
+            pagination: PaginationView(
+                previousHref: result.page > 1 ? parameters.href(page: result.page - 1) : nil,
+                nextHref: result.page < pageCount ? parameters.href(page: result.page + 1) : nil,
+                pages: EntryPagesController.visiblePages(current: result.page, count: pageCount).map {
+                    PaginationView.PageLink(number: $0, href: parameters.href(page: $0), isCurrent: $0 == result.page)
+                },
+                hasPages: pageCount > 1),
+            suggestions: Self.suggestions.map { LinkView(label: $0, href: "/search?q=\(percentEncoded($0))") },
+            hiddenFilters: SearchParameters.parameterNames.flatMap { facet, name in
+                (parameters.filters[facet] ?? []).map { OptionView(value: $0, label: name, selected: true) }
+            })
+        return pages.render("search", view)
+    }
+
+    private func json(_ parameters: SearchParameters) throws -> Response {
+        let result = try catalogue.search(parameters.query)
+        let results = result.hits.map { hit -> JSONDocument in
+            .object([("type", .string(hit.kind.rawValue)), ("ref", .string(hit.ref)), ("title", .string(hit.title)),
+                     ("snippet", .string(hit.snippetHTML)), ("score", .number((hit.score * 10_000).rounded() / 10_000))])
+        }
+        let facets = SearchFacet.allCases.map { facet in
+            (facet.rawValue, JSONDocument.array((result.facets[facet] ?? []).map {
+                .object([("value", .string($0.value)), ("count", .integer($0.count))])
+            }))
+        }
+        return JSONDocument.object([
+            ("total", .integer(result.total)), ("page", .integer(result.page)), ("per_page", .integer(result.perPage)),
+            ("matched_any_word", .bool(result.matchedAnyWord)), ("results", .array(results)), ("facets", .object(facets)),
+        ]).response()
+    }
+}

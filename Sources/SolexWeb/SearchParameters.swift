@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The search as given in a URL: `q`, the facet filters (a parameter may repeat), `page` and `per_page`.
+/// Reading never fails: numbers out of range are clamped and unknown values simply match nothing.
+struct SearchParameters {
+    /// URL parameter of each facet; `sdg` takes goals ("16") and targets ("16.9").
+    static let parameterNames: [(SearchFacet, String)] = [
+        (.type, "type"), (.country, "country"), (.region, "region"), (.theme, "theme"), (.sdg, "sdg"), (.sdgTarget, "sdg"),
+        (.evidence, "evidence"), (.scale, "scale"),
+    ]
+
+    var text: String
+    var filters: [SearchFacet: [String]]
+    var page: Int
+    var perPage: Int
+
+    init(request: Request) {
+        // Read the raw query string as a form: browsers send spaces as '+', which must become spaces.
+        let parameters = FormData(body: request.uri.query ?? "")
+        text = parameters.first("q") ?? ""
+        var filters: [SearchFacet: [String]] = [:]
+        for (facet, name) in Self.parameterNames {
+            let values = parameters.all(name).filter { !$0.isEmpty }
+            let chosen: [String] = switch facet {
+            case .sdg: values.filter { !$0.contains(".") }
+            case .sdgTarget: values.filter { $0.contains(".") }
+            default: values
+            }
+            if !chosen.isEmpty { filters[facet] = Array(Set(chosen)).sorted() }
+        }
+        self.filters = filters
+        page = min(10_000, max(1, Int(parameters.first("page") ?? "") ?? 1))
+        perPage = min(100, max(1, Int(parameters.first("per_page") ?? "") ?? 20))
+    }
+
+    var query: SearchQuery { SearchQuery(text: text, filters: filters, page: page, perPage: perPage) }
+
+    /// The URL of this search with `facet`'s `value` toggled (and back to page 1), or with another page.
+    func href(toggling facet: SearchFacet? = nil, value: String? = nil, page: Int? = nil) -> String {
+        var filters = self.filters
+        if let facet, let value {
+            var values = filters[facet] ?? []
+            if let index = values.firstIndex(of: value) { values.remove(at: index) } else { values.append(value) }
+            filters[facet] = values.isEmpty ? nil : values.sorted()
+        }
+        var items: [(String, String)] = []
+        if !text.isEmpty { items.append(("q", text)) }
+        for (facet, name) in Self.parameterNames { for value in filters[facet] ?? [] { items.append((name, value)) } }
+        if perPage != 20 { items.append(("per_page", String(perPage))) }
+        let pageValue = page ?? (facet == nil ? self.page : 1)
+        if pageValue != 1 { items.append(("page", String(pageValue))) }
+        return "/search" + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\(percentEncoded($0.1))" }.joined(separator: "&"))
+    }
+}
+
+/// Names facet values for people: countries, regions, themes, goals and targets by their labels.
+struct FacetLabels {
+    let reference: ReferenceData
+
+    static let facetTitles: [SearchFacet: String] = [
+        .type: "Type", .country: "Country", .region: "Region", .theme: "Theme", .sdg: "SDG goal", .sdgTarget: "SDG target",
+        .evidence: "Evidence", .scale: "Scale",
+    ]
+
+    func label(_ facet: SearchFacet, _ value: String) -> String {
+        switch facet {
+        case .type: value == "need" ? "Needs" : "Innovations"
+        case .country: reference.country(value)?.name.en ?? value
+        case .region: reference.countries.first { $0.regionCode.map(String.init) == value }?.region ?? value
+        case .theme: reference.theme(value)?.label.en ?? value
+        case .sdg: Int(value).flatMap(reference.goal).map { "\(value) \($0.label.en)" } ?? value
+        case .sdgTarget: reference.target(value).map { "\(value) \($0.label.en)" } ?? value
+        case .evidence, .scale: value.capitalizedFirst
+        }
+    }
+}
+
+extension SearchHit {
+    /// The snippet cut into plain text and highlighted matches.
+    var snippetParts: [SnippetPart] {
+        var parts: [SnippetPart] = []
+        var rest = Substring(snippet)
+        while let start = rest.range(of: Self.markStart) {
+            if start.lowerBound > rest.startIndex { parts.append(SnippetPart(text: String(rest[..<start.lowerBound]), isMatch: false)) }
+            rest = rest[start.upperBound...]
+            let end = rest.range(of: Self.markEnd) ?? (rest.endIndex..<rest.endIndex)
+            parts.append(SnippetPart(text: String(rest[..<end.lowerBound]), isMatch: true))
+            rest = rest[end.upperBound...]
+        }
+        if !rest.isEmpty { parts.append(SnippetPart(text: String(rest), isMatch: false)) }
+        return parts
+    }
+
+    /// The snippet as an HTML fragment: text escaped, then matches wrapped in <mark>.
+    var snippetHTML: String {
+        snippetParts.map { $0.isMatch ? "<mark>\(htmlEscaped($0.text))</mark>" : htmlEscaped($0.text) }.joined()
+    }
+}
+
+/// Escapes text for HTML.
+func htmlEscaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(character)
+        }
+    }
+    return out
+}
