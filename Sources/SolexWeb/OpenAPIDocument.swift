@@ -66,6 +66,8 @@ enum OpenAPIDocument {
         }
         schemas += ReferenceSchemas.all
         paths += ReferenceSchemas.paths(operation: operation, json: json)
+        paths.append(SearchSchemas.path(reference: reference, operation: operation, json: json))
+        schemas += SearchSchemas.schemas
         paths.append(("/openapi.json", .object([("get", operation("getOpenAPI", "This document",
             responses: [("200", json(.object([("type", "object")]), "The OpenAPI document"))]))])))
         schemas.append(("Problem", .object([

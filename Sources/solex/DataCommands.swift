@@ -87,3 +87,18 @@ struct Seed: ParsableCommand {
         }
     }
 }
+
+/// `solex reindex`
+struct Reindex: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rebuild the search index from the stored entries.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let catalogue = try options.openCatalogue()
+        let started = Date()
+        try catalogue.reindex()
+        let entries = try catalogue.storedCount(.innovation) + catalogue.storedCount(.need)
+        print("\(options.db): indexed \(entries) entries in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+    }
+}
