@@ -148,7 +148,8 @@ public struct EntryValidator: Sendable {
     static func isForbiddenControl(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
         if scalar == "\n" || scalar == "\r" { return !multiline }
         if scalar == "\t" { return false }
-        return scalar.value < 0x20 || scalar.value == 0x7F
+        // U+E000 and U+E001 mark matches in search snippets, so entries may not contain them.
+        return scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xE000 || scalar.value == 0xE001
     }
 
     static func isWebAddress(_ text: String) -> Bool {

@@ -13,11 +13,11 @@ public enum InterchangeJSON {
     }
 
     /// Parses one line into field values. Values of types no field accepts become `.unsupported`.
-    public static func parse(_ line: Substring) throws(SyntaxError) -> FieldValues {
+    public static func parse(_ line: Substring, decoder: JSONDecoder = JSONDecoder()) throws(SyntaxError) -> FieldValues {
         if hasTrailingComma(line.utf8) { throw SyntaxError(reason: "is not valid JSON (a comma before a closing bracket)") }
         let object: JSONValue
         do {
-            object = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
+            object = try decoder.decode(JSONValue.self, from: Data(line.utf8))
         } catch {
             throw SyntaxError(reason: "is not valid JSON")
         }
@@ -106,18 +106,19 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // The most frequent kinds first: every failed attempt costs a thrown error.
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
         }

@@ -29,6 +29,9 @@ extension Catalogue {
         let time = now()
         return try database.writer.writeWithoutTransaction { db in
             var summary = ImportSummary(inserted: 0, updated: 0)
+            // A large page cache keeps a big import from spilling pages to disk in the middle of its transaction.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction {
                 let existing = Set(try String.fetchAll(db, sql: "SELECT ref FROM \(kind.tableName)"))
                 let statement = try db.makeStatement(sql: sql)

@@ -85,14 +85,7 @@ extension Catalogue {
             let plan = SearchPlan(query: query, expression: expression)
             do {
                 let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(plan.documents(except: nil)))", arguments: plan.arguments(except: nil)) ?? 0
-                var facets: [SearchFacet: [FacetCount]] = [:]
-                for facet in SearchFacet.allCases {
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT value, COUNT(*) AS n FROM search_facet WHERE facet = ? AND doc IN (\(plan.documents(except: facet)))
-                        GROUP BY value ORDER BY n DESC, value
-                        """, arguments: [facet.rawValue] + plan.arguments(except: facet))
-                    facets[facet] = rows.map { FacetCount(value: $0["value"], count: $0["n"]) }
-                }
+                let facets = try plan.facetCounts(db)
                 let hits = try plan.hits(db)
                 return SearchResult(total: total, hits: hits, facets: facets, matchedAnyWord: false, page: query.page, perPage: query.perPage)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
@@ -141,6 +134,41 @@ struct SearchPlan {
         return StatementArguments(values)
     }
 
+    /// The counts of every facet's values in one pass over the text's results: a result counts for a facet when it
+    /// passes the filters of every other facet.
+    func facetCounts(_ db: Database) throws -> [SearchFacet: [FacetCount]] {
+        let active = sortedFilters
+        var flagColumns = ""
+        var flagArguments: [String] = []
+        for (index, (facet, values)) in active.enumerated() {
+            flagColumns += ", doc IN (SELECT doc FROM search_facet WHERE facet = ? AND value IN (\(placeholders(values.count)))) AS f\(index)"
+            flagArguments += [facet.rawValue] + values
+        }
+        func all(except skipped: Int?) -> String {
+            let flags = active.indices.filter { $0 != skipped }.map { "f\($0)" }
+            return flags.isEmpty ? "1" : flags.joined(separator: " AND ")
+        }
+        let cases = active.enumerated().map { index, filter in "WHEN '\(filter.0.rawValue)' THEN \(all(except: index))" }.joined(separator: " ")
+        let condition = active.isEmpty ? "1" : "CASE f.facet \(cases) ELSE \(all(except: nil)) END"
+        let facetNames = SearchFacet.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let base = SearchPlan(query: SearchQuery(text: query.text, filters: [:], page: 1, perPage: 1, hiddenStatuses: query.hiddenStatuses),
+                              expression: expression)
+        let sql = """
+            WITH flags AS MATERIALIZED (SELECT doc\(flagColumns) FROM (\(base.documents(except: nil))))
+            SELECT f.facet AS facet, f.value AS value, COUNT(*) AS n FROM flags JOIN search_facet f ON f.doc = flags.doc
+            WHERE f.facet IN (\(facetNames)) AND \(condition)
+            GROUP BY f.facet, f.value ORDER BY f.facet, n DESC, f.value
+            """
+        var arguments = StatementArguments(flagArguments)
+        arguments += base.arguments(except: nil)
+        var counts: [SearchFacet: [FacetCount]] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            guard let facet = SearchFacet(rawValue: row["facet"]) else { continue }
+            counts[facet, default: []].append(FacetCount(value: row["value"], count: row["n"]))
+        }
+        return counts
+    }
+
     /// The page of results, best first, ties by ref.
     func hits(_ db: Database) throws -> [SearchHit] {
         let offset = (query.page - 1) * query.perPage
@@ -169,4 +197,18 @@ struct SearchPlan {
     }
 
     private func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+}
+
+extension Catalogue {
+    /// The bare FTS5 query of `text` (its terms, ranked by bm25, top `limit`), without filters, facets or snippets:
+    /// the baseline the search benchmark compares `search` with. Returns the number of rows read.
+    public func rawFTSSearch(_ text: String, limit: Int = 20) throws -> Int {
+        guard let fts = SearchExpression(parsing: text).ftsRequired else { return 0 }
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rowid, ref FROM search_index WHERE search_index MATCH ?
+                ORDER BY bm25(search_index, \(SearchPlan.weights)), ref LIMIT ?
+                """, arguments: [fts, limit]).count
+        }
+    }
 }

@@ -13,15 +13,14 @@ final class SolexFTS5Tokenizer: FTS5CustomTokenizer {
                   nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
         guard let pText, nText > 0 else { return 0 }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
-        for word in WordTokenizer.words(utf8: bytes) {
-            var token = word.text
-            let code = token.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    tokenCallback(context, 0, chars.baseAddress, CInt(chars.count), CInt(word.range.lowerBound), CInt(word.range.upperBound))
-                }
+        var code: CInt = 0
+        WordTokenizer.forEachWord(utf8: bytes) { folded, range in
+            code = folded.withMemoryRebound(to: CChar.self) { chars in
+                tokenCallback(context, 0, chars.baseAddress, CInt(chars.count), CInt(range.lowerBound), CInt(range.upperBound))
             }
-            if code != 0 { return code }
+            return code == 0
         }
+        if code != 0 { return code }
         return 0
     }
 }

@@ -25,7 +25,19 @@ public enum WordTokenizer {
 
     /// The words of UTF-8 bytes.
     public static func words(utf8 buffer: UnsafeBufferPointer<UInt8>) -> [Word] {
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
+        var words: [Word] = []
+        forEachWord(utf8: buffer) { folded, range in
+            words.append(Word(text: String(decoding: folded, as: UTF8.self), range: range))
+            return true
+        }
+        return words
+    }
+
+    /// Calls `body` with the folded UTF-8 bytes of each word (valid during the call only) and the word's byte range
+    /// in `buffer`, without allocating for ASCII words. `body` returns false to stop.
+    public static func forEachWord(utf8 buffer: UnsafeBufferPointer<UInt8>,
+                                   _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         let length = Int32(clamping: buffer.count)
         var capacity = max(16, buffer.count / 4)
         var spans = [Int32](repeating: 0, count: 2 * capacity)
@@ -39,15 +51,49 @@ public enum WordTokenizer {
                 solex_word_spans($0, length, &spans, Int32(capacity))
             }
         }
-        guard count > 0 else { return [] }
-        var words: [Word] = []
-        words.reserveCapacity(Int(count))
-        for index in 0..<Int(count) {
-            let start = Int(spans[2 * index]), end = Int(spans[2 * index + 1])
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            let folded = TextFolding.fold(Substring(String(decoding: slice, as: UTF8.self)))
-            if !folded.isEmpty { words.append(Word(text: folded, range: start..<end)) }
+        guard count > 0 else { return }
+        var scratch = [UInt8](repeating: 0, count: 64)
+        for range in apostropheSplit(spans: spans, count: Int(count), buffer) {
+            let word = UnsafeBufferPointer(rebasing: buffer[range])
+            let keepGoing: Bool
+            if word.allSatisfy({ $0 < 0x80 }) {
+                if scratch.count < word.count { scratch = [UInt8](repeating: 0, count: word.count) }
+                keepGoing = scratch.withUnsafeMutableBufferPointer { out in
+                    for (position, byte) in word.enumerated() { out[position] = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte }
+                    return body(UnsafeBufferPointer(rebasing: out[0..<word.count]), range)
+                }
+            } else {
+                var folded = TextFolding.fold(Substring(String(decoding: word, as: UTF8.self)))
+                if folded.isEmpty { continue }
+                keepGoing = folded.withUTF8 { body($0, range) }
+            }
+            if !keepGoing { return }
         }
-        return words
+    }
+
+    /// The word ranges with words cut at apostrophes (' and ’), which ICU keeps inside words: French elisions
+    /// ("l'état", "d’identité") must give "état" and "identité".
+    static func apostropheSplit(spans: [Int32], count: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for index in 0..<count {
+            let start = Int(spans[2 * index]), end = Int(spans[2 * index + 1])
+            var partStart = start
+            var position = start
+            while position < end {
+                let isASCIIApostrophe = buffer[position] == 0x27
+                let isTypographic = position + 2 < end && buffer[position] == 0xE2 && buffer[position + 1] == 0x80
+                    && buffer[position + 2] == 0x99
+                if isASCIIApostrophe || isTypographic {
+                    if position > partStart { ranges.append(partStart..<position) }
+                    position += isASCIIApostrophe ? 1 : 3
+                    partStart = position
+                } else {
+                    position += 1
+                }
+            }
+            if end > partStart { ranges.append(partStart..<end) }
+        }
+        return ranges
     }
 }

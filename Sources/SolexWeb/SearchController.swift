@@ -71,7 +71,7 @@ struct SearchController {
         let result = try catalogue.search(parameters.query)
         let results = result.hits.map { hit -> JSONDocument in
             .object([("type", .string(hit.kind.rawValue)), ("ref", .string(hit.ref)), ("title", .string(hit.title)),
-                     ("snippet", .string(hit.snippetHTML)), ("score", .number((hit.score * 10_000).rounded() / 10_000))])
+                     ("snippet", .string(hit.snippetHTML)), ("score", .number(hit.score))])
         }
         let facets = SearchFacet.allCases.map { facet in
             (facet.rawValue, JSONDocument.array((result.facets[facet] ?? []).map {

@@ -13,6 +13,9 @@ struct WordTokenizerTests {
         ("SDG 16.9 e-KYC", ["sdg", "16.9", "e", "kyc"]),
         ("ｆｕｌｌ－ｗｉｄｔｈ ﬁle", ["full", "width", "file"]),
         ("Tiếng Việt", ["tieng", "viet"]),
+        ("l'état civil", ["l", "etat", "civil"]),
+        ("registre d’identité", ["registre", "d", "identite"]),
+        ("women's groups", ["women", "s", "groups"]),
         ("", []),
         ("  …!?  ", []),
     ])
