@@ -19,6 +19,7 @@ DEB_PACKAGES := \
 	libicu-dev \
 	sqlite3 \
 	python3 \
+	wrk \
 	time
 
 .DEFAULT_GOAL := help
@@ -50,11 +51,13 @@ test: deps ## Run all test suites; ends with `N passed, N failed`
 bench-kit:
 	@SHARED=$(SHARED) bash scripts/bench-import.sh --check-kit
 
-bench: bench-kit release ## Import benchmark: solex vs sqlite3 .import (needs the kit in SHARED/bench)
+bench: bench-kit release ## Benchmarks: import vs sqlite3 .import, search vs bare FTS5 and HTTP (needs SHARED/bench)
 	@SHARED=$(SHARED) SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) \
 		BENCH_INNOVATIONS=$(BENCH_INNOVATIONS) BENCH_NEEDS=$(BENCH_NEEDS) \
 		BENCH_SEED=$(BENCH_SEED) BENCH_WORKERS=$(BENCH_WORKERS) \
 		bash scripts/bench-import.sh
+	@SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) BENCH_INNOVATIONS=$(BENCH_INNOVATIONS) \
+		BENCH_NEEDS=$(BENCH_NEEDS) BENCH_SEED=$(BENCH_SEED) bash scripts/bench-search.sh
 
 clean: ## Remove build products and benchmark data
 	rm -rf .build $(BENCH_DATA)

@@ -69,27 +69,36 @@ public enum InterchangeJSON {
         return out
     }
 
-    /// Appends `text` as a JSON string literal, escaping as Python's json module does with ensure_ascii=False.
+    /// Appends `text` as a JSON string literal, escaping as Python's json module does with ensure_ascii=False:
+    /// `"`, `\\`, and control characters; everything else is copied as it is, in runs.
     public static func appendString(_ text: String, to out: inout String) {
-        out.unicodeScalars.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        out.append("\"")
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                if runStart < index { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)) }
+                out.append(escape(byte))
+                runStart = index + 1
             }
+            if runStart < bytes.count { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)) }
         }
-        out.unicodeScalars.append("\"")
+        out.append("\"")
+    }
+
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x22: "\\\""
+        case 0x5C: "\\\\"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        case 0x08: "\\b"
+        case 0x0C: "\\f"
+        default: String(format: "\\u%04x", byte)
+        }
     }
 }
 

@@ -21,6 +21,10 @@ public struct Catalogue: Sendable {
     public let validator: EntryValidator
     /// The clock, replaceable in tests.
     let now: @Sendable () -> Date
+    /// The in-memory facet values of the search index, shared by every copy of this catalogue.
+    let facetCache = FacetIndexCache()
+    /// Recent search results, valid while the index does not change.
+    let searchCache = SearchResultCache<SearchResult>(capacity: 512)
 
     /// Creates the service over a migrated, seeded database.
     public init(database: AppDatabase, reference: ReferenceData, now: @escaping @Sendable () -> Date = Date.init) {

@@ -65,33 +65,36 @@ public struct SearchResult: Sendable {
     public var matchedAnyWord: Bool
     public var page: Int
     public var perPage: Int
+    /// The index generation the result was computed on: equal generations mean identical results.
+    public var generation: Int64 = 0
 }
 
 extension Catalogue {
     /// Runs a search: all words must match (falling back to any word when that finds nothing), ranked by bm25 with
     /// title above summary and tags above description, ties broken by ref. Never fails on what was typed.
-    public func search(_ query: SearchQuery) throws -> SearchResult {
-        let expression = SearchExpression(parsing: query.text)
-        var result = try search(query, expression)
-        if result.total == 0, expression.required.count > 1 {
-            result = try search(query, expression.anyWord)
-            result.matchedAnyWord = result.total > 0
+    /// `useCache: false` always computes the result (benchmarks use it to measure the search itself).
+    public func search(_ query: SearchQuery, useCache: Bool = true) throws -> SearchResult {
+        try database.read { db in
+            let index = try facetCache.index(db)
+            if useCache, let cached = searchCache.result(for: query, generation: index.generation) { return cached }
+            let expression = SearchExpression(parsing: query.text)
+            var result = try run(query, expression, index, db)
+            if result.total == 0, expression.required.count > 1 {
+                result = try run(query, expression.anyWord, index, db)
+                result.matchedAnyWord = result.total > 0
+            }
+            result.generation = index.generation
+            searchCache.store(result, for: query, generation: index.generation)
+            return result
         }
-        return result
     }
 
-    private func search(_ query: SearchQuery, _ expression: SearchExpression) throws -> SearchResult {
-        try database.read { db in
-            let plan = SearchPlan(query: query, expression: expression)
-            do {
-                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(plan.documents(except: nil)))", arguments: plan.arguments(except: nil)) ?? 0
-                let facets = try plan.facetCounts(db)
-                let hits = try plan.hits(db)
-                return SearchResult(total: total, hits: hits, facets: facets, matchedAnyWord: false, page: query.page, perPage: query.perPage)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                // A query FTS5 still refuses: answer with no results rather than an error.
-                return SearchResult(total: 0, hits: [], facets: [:], matchedAnyWord: false, page: query.page, perPage: query.perPage)
-            }
+    private func run(_ query: SearchQuery, _ expression: SearchExpression, _ index: FacetIndex, _ db: Database) throws -> SearchResult {
+        do {
+            return try SearchRun(query: query, expression: expression, index: index).result(db)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // A query FTS5 still refuses: answer with no results rather than an error.
+            return SearchResult(total: 0, hits: [], facets: [:], matchedAnyWord: false, page: query.page, perPage: query.perPage)
         }
     }
 
@@ -99,104 +102,6 @@ extension Catalogue {
     public func reindex() throws {
         try database.write { db in try SearchMigration.rebuild(db) }
     }
-}
-
-/// The SQL of one search: the set of matching documents (with or without one facet's filter) and the ranked page.
-struct SearchPlan {
-    let query: SearchQuery
-    let expression: SearchExpression
-
-    /// bm25 weights of the columns kind, ref, title, summary, description, tags, champion, evidence.
-    static let weights = "0.0, 0.0, 10.0, 4.0, 1.0, 4.0, 2.0, 1.0"
-
-    /// SQL selecting the `doc` of every result, leaving out the filter of `except`.
-    func documents(except: SearchFacet?) -> String {
-        let column = expression.ftsRequired != nil ? "rowid" : "doc"
-        var sql = expression.ftsRequired != nil
-            ? "SELECT rowid AS doc FROM search_index WHERE search_index MATCH ?"
-            : "SELECT doc FROM search_facet WHERE facet = 'type'"
-        if expression.ftsExcluded != nil { sql += " AND \(column) NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)" }
-        if !query.hiddenStatuses.isEmpty {
-            sql += " AND \(column) NOT IN (SELECT doc FROM search_facet WHERE facet = 'status' AND value IN (\(placeholders(query.hiddenStatuses.count))))"
-        }
-        for (facet, values) in sortedFilters where facet != except {
-            sql += " AND \(column) IN (SELECT doc FROM search_facet WHERE facet = ? AND value IN (\(placeholders(values.count))))"
-        }
-        return sql
-    }
-
-    func arguments(except: SearchFacet?) -> StatementArguments {
-        var values: [String] = []
-        if let required = expression.ftsRequired { values.append(required) }
-        if let excluded = expression.ftsExcluded { values.append(excluded) }
-        values += query.hiddenStatuses.map(\.rawValue)
-        for (facet, chosen) in sortedFilters where facet != except { values += [facet.rawValue] + chosen }
-        return StatementArguments(values)
-    }
-
-    /// The counts of every facet's values in one pass over the text's results: a result counts for a facet when it
-    /// passes the filters of every other facet.
-    func facetCounts(_ db: Database) throws -> [SearchFacet: [FacetCount]] {
-        let active = sortedFilters
-        var flagColumns = ""
-        var flagArguments: [String] = []
-        for (index, (facet, values)) in active.enumerated() {
-            flagColumns += ", doc IN (SELECT doc FROM search_facet WHERE facet = ? AND value IN (\(placeholders(values.count)))) AS f\(index)"
-            flagArguments += [facet.rawValue] + values
-        }
-        func all(except skipped: Int?) -> String {
-            let flags = active.indices.filter { $0 != skipped }.map { "f\($0)" }
-            return flags.isEmpty ? "1" : flags.joined(separator: " AND ")
-        }
-        let cases = active.enumerated().map { index, filter in "WHEN '\(filter.0.rawValue)' THEN \(all(except: index))" }.joined(separator: " ")
-        let condition = active.isEmpty ? "1" : "CASE f.facet \(cases) ELSE \(all(except: nil)) END"
-        let facetNames = SearchFacet.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let base = SearchPlan(query: SearchQuery(text: query.text, filters: [:], page: 1, perPage: 1, hiddenStatuses: query.hiddenStatuses),
-                              expression: expression)
-        let sql = """
-            WITH flags AS MATERIALIZED (SELECT doc\(flagColumns) FROM (\(base.documents(except: nil))))
-            SELECT f.facet AS facet, f.value AS value, COUNT(*) AS n FROM flags JOIN search_facet f ON f.doc = flags.doc
-            WHERE f.facet IN (\(facetNames)) AND \(condition)
-            GROUP BY f.facet, f.value ORDER BY f.facet, n DESC, f.value
-            """
-        var arguments = StatementArguments(flagArguments)
-        arguments += base.arguments(except: nil)
-        var counts: [SearchFacet: [FacetCount]] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            guard let facet = SearchFacet(rawValue: row["facet"]) else { continue }
-            counts[facet, default: []].append(FacetCount(value: row["value"], count: row["n"]))
-        }
-        return counts
-    }
-
-    /// The page of results, best first, ties by ref.
-    func hits(_ db: Database) throws -> [SearchHit] {
-        let offset = (query.page - 1) * query.perPage
-        let rows: [Row]
-        if let required = expression.ftsRequired {
-            rows = try Row.fetchAll(db, sql: """
-                SELECT kind, ref, title, snippet(search_index, -1, ?, ?, '…', 16) AS snippet,
-                       -bm25(search_index, \(Self.weights)) AS score
-                FROM search_index WHERE search_index MATCH ? AND rowid IN (\(documents(except: nil)))
-                ORDER BY score DESC, ref LIMIT \(query.perPage) OFFSET \(offset)
-                """, arguments: [SearchHit.markStart, SearchHit.markEnd, required] + arguments(except: nil))
-        } else {
-            rows = try Row.fetchAll(db, sql: """
-                SELECT kind, ref, title, substr(COALESCE(NULLIF(summary, ''), description), 1, 200) AS snippet, 0.0 AS score
-                FROM search_index WHERE rowid IN (\(documents(except: nil))) ORDER BY ref, kind LIMIT \(query.perPage) OFFSET \(offset)
-                """, arguments: arguments(except: nil))
-        }
-        return rows.map { row in
-            SearchHit(kind: EntryKind(rawValue: row["kind"]) ?? .innovation, ref: row["ref"], title: row["title"],
-                      snippet: row["snippet"] ?? "", score: row["score"])
-        }
-    }
-
-    private var sortedFilters: [(SearchFacet, [String])] {
-        SearchFacet.allCases.compactMap { facet in query.filters[facet].map { (facet, $0) } }
-    }
-
-    private func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 }
 
 extension Catalogue {
@@ -207,7 +112,7 @@ extension Catalogue {
         return try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT rowid, ref FROM search_index WHERE search_index MATCH ?
-                ORDER BY bm25(search_index, \(SearchPlan.weights)), ref LIMIT ?
+                ORDER BY bm25(search_index, \(SearchRun.weights)), ref LIMIT ?
                 """, arguments: [fts, limit]).count
         }
     }

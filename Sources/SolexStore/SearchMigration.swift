@@ -11,6 +11,8 @@ enum SearchMigration {
             CREATE TABLE search_facet (doc INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
             CREATE INDEX search_facet_by_value ON search_facet (facet, value, doc);
             CREATE INDEX search_facet_by_doc ON search_facet (doc, facet);
+            CREATE TABLE search_generation (n INTEGER NOT NULL);
+            INSERT INTO search_generation (n) VALUES (0);
             """)
         for (table, doc, kind) in [("innovation", "id * 2", "innovation"), ("need", "id * 2 + 1", "need")] {
             let insert = indexStatements(table: table, doc: "new." + doc, row: "new", kind: kind)
@@ -18,10 +20,11 @@ enum SearchMigration {
                 DELETE FROM search_index WHERE rowid = old.\(doc);
                 DELETE FROM search_facet WHERE doc = old.\(doc);
                 """
+            let bump = "UPDATE search_generation SET n = n + 1;"
             try db.execute(sql: """
-                CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN \(insert) END;
-                CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) END;
-                CREATE TRIGGER \(table)_search_update AFTER UPDATE ON \(table) BEGIN \(delete) \(insert) END;
+                CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN \(insert) \(bump) END;
+                CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) \(bump) END;
+                CREATE TRIGGER \(table)_search_update AFTER UPDATE ON \(table) BEGIN \(delete) \(insert) \(bump) END;
                 """)
         }
         try rebuild(db)
@@ -56,7 +59,7 @@ enum SearchMigration {
     /// index it exactly as a write would.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM search_index; DELETE FROM search_facet;
+            DELETE FROM search_index; DELETE FROM search_facet; UPDATE search_generation SET n = n + 1;
             UPDATE innovation SET ref = ref; UPDATE need SET ref = ref;
             """)
     }

@@ -7,6 +7,8 @@ import SolexStore
 struct SearchController {
     let catalogue: Catalogue
     let pages: PageRenderer
+    /// Rendered API answers of recent searches, valid for the index generation they were made from.
+    let renderedAnswers = SearchResultCache<String>(capacity: 512)
 
     /// Searches offered when nothing was found.
     static let suggestions = ["civil registration", "one-stop shop", "état civil", "health insurance", "land records", "helpline"]
@@ -68,7 +70,17 @@ struct SearchController {
     }
 
     private func json(_ parameters: SearchParameters) throws -> Response {
-        let result = try catalogue.search(parameters.query)
+        let query = parameters.query
+        let result = try catalogue.search(query)
+        let text = renderedAnswers.result(for: query, generation: result.generation) ?? {
+            let text = document(result).text
+            renderedAnswers.store(text, for: query, generation: result.generation)
+            return text
+        }()
+        return ReferenceAPIController.json(text)
+    }
+
+    private func document(_ result: SearchResult) -> JSONDocument {
         let results = result.hits.map { hit -> JSONDocument in
             .object([("type", .string(hit.kind.rawValue)), ("ref", .string(hit.ref)), ("title", .string(hit.title)),
                      ("snippet", .string(hit.snippetHTML)), ("score", .number(hit.score))])
@@ -81,6 +93,6 @@ struct SearchController {
         return JSONDocument.object([
             ("total", .integer(result.total)), ("page", .integer(result.page)), ("per_page", .integer(result.perPage)),
             ("matched_any_word", .bool(result.matchedAnyWord)), ("results", .array(results)), ("facets", .object(facets)),
-        ]).response()
+        ])
     }
 }

@@ -82,15 +82,19 @@ extension SearchHit {
     /// The snippet cut into plain text and highlighted matches.
     var snippetParts: [SnippetPart] {
         var parts: [SnippetPart] = []
-        var rest = Substring(snippet)
-        while let start = rest.range(of: Self.markStart) {
-            if start.lowerBound > rest.startIndex { parts.append(SnippetPart(text: String(rest[..<start.lowerBound]), isMatch: false)) }
-            rest = rest[start.upperBound...]
-            let end = rest.range(of: Self.markEnd) ?? (rest.endIndex..<rest.endIndex)
-            parts.append(SnippetPart(text: String(rest[..<end.lowerBound]), isMatch: true))
-            rest = rest[end.upperBound...]
+        var current = String.UnicodeScalarView()
+        var inMatch = false
+        for scalar in snippet.unicodeScalars {
+            let isStart = scalar.value == 0xE000, isEnd = scalar.value == 0xE001
+            guard isStart || isEnd else {
+                current.append(scalar)
+                continue
+            }
+            if !current.isEmpty { parts.append(SnippetPart(text: String(current), isMatch: inMatch)) }
+            current = String.UnicodeScalarView()
+            inMatch = isStart
         }
-        if !rest.isEmpty { parts.append(SnippetPart(text: String(rest), isMatch: false)) }
+        if !current.isEmpty { parts.append(SnippetPart(text: String(current), isMatch: inMatch)) }
         return parts
     }
 
@@ -100,19 +104,28 @@ extension SearchHit {
     }
 }
 
-/// Escapes text for HTML.
+/// Escapes text for HTML (& < > " ').
 func htmlEscaped(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(character)
+    var text = text
+    return text.withUTF8 { bytes in
+        var out = ""
+        out.reserveCapacity(bytes.count + 16)
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let replacement: String
+            switch bytes[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            default: continue
+            }
+            if runStart < index { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)) }
+            out.append(replacement)
+            runStart = index + 1
         }
+        if runStart < bytes.count { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)) }
+        return out
     }
-    return out
 }
