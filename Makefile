@@ -20,6 +20,7 @@ DEB_PACKAGES := \
 	sqlite3 \
 	python3 \
 	wrk \
+	curl \
 	time
 
 .DEFAULT_GOAL := help

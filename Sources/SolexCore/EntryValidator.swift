@@ -54,6 +54,7 @@ public struct EntryValidator: Sendable {
             if text.count > maxLength { return fail("is \(text.count) characters long; the limit is \(maxLength)") }
             if let bad = text.unicodeScalars.first(where: { Self.isForbiddenControl($0, multiline: multiline) }) {
                 return fail(bad == "\n" || bad == "\r" ? "must be a single line"
+                            : bad.value >= 0xE000 ? "contains the character U+\(String(format: "%04X", bad.value)), which Solex reserves"
                             : "contains the control character U+\(String(format: "%04X", bad.value))")
             }
             return .success(.text(text))
@@ -77,7 +78,7 @@ public struct EntryValidator: Sendable {
                 return fail("has the tag '\(long.prefix(20))…' of \(long.count) characters; the limit is \(maxLength)")
             }
             if let bad = items.first(where: { $0.contains(";") || $0.unicodeScalars.contains(where: { Self.isForbiddenControl($0, multiline: false) }) }) {
-                return fail("has the tag '\(bad)' with ';' or a line break (';' separates tags)")
+                return fail("has the tag '\(bad)' with ';', a line break or a reserved character (';' separates tags)")
             }
             if let twice = items.firstDuplicate { return fail("lists '\(twice)' twice") }
             if items.count > maxCount { return fail("has \(items.count) tags; the limit is \(maxCount)") }

@@ -27,10 +27,12 @@ public struct SearchExpression: Sendable, Hashable {
         var required: [[Term]] = []
         var excluded: [Term] = []
         var joinNext = false
+        var lastWasRequired = false
         for token in Self.lex(input) {
             switch token {
             case .or:
-                joinNext = !required.isEmpty
+                // OR joins the next term to the required term just before it (not to an exclusion).
+                joinNext = lastWasRequired
             case .term(let term, let negated):
                 if negated {
                     excluded.append(term)
@@ -39,6 +41,7 @@ public struct SearchExpression: Sendable, Hashable {
                 } else {
                     required.append([term])
                 }
+                lastWasRequired = !negated
                 joinNext = false
             }
         }

@@ -63,6 +63,11 @@ final class FacetIndex: Sendable {
         self.positions = positions
     }
 
+    /// The value of `facet` for the document at `position` (the first, if it has several).
+    func value(of facet: String, at position: Int) -> String? {
+        valueIDs(at: position).lazy.map { self.names[Int($0)] }.first { $0.facet == facet }?.value
+    }
+
     /// The value ids of the document at `position`.
     func valueIDs(at position: Int) -> ArraySlice<Int32> {
         values[Int(offsets[position])..<Int(offsets[position + 1])]
@@ -81,7 +86,8 @@ final class FacetIndexCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let index, index.generation == generation { return index }
         let fresh = try FacetIndex(db, generation: generation)
-        index = fresh
+        // A search on an older snapshot gets its own index but does not replace a newer one.
+        if (index?.generation ?? -1) < generation { index = fresh }
         return fresh
     }
 }

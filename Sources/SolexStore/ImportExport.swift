@@ -34,14 +34,20 @@ extension Catalogue {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction {
                 let existing = Set(try String.fetchAll(db, sql: "SELECT ref FROM \(kind.tableName)"))
-                let statement = try db.makeStatement(sql: sql)
-                for (index, values) in entries.enumerated() {
-                    var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in Self.databaseValue(values[spec.name] ?? .null, spec) }
-                    arguments += [status.rawValue, time, time, actor.name, actor.name]
-                    statement.setUncheckedArguments(StatementArguments(arguments))
-                    try statement.execute()
-                    if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
-                    if (index + 1) % 10_000 == 0 { progress(index + 1) }
+                try db.execute(sql: "CREATE TEMP TABLE import_refs (ref TEXT PRIMARY KEY)")
+                defer { try? db.execute(sql: "DROP TABLE temp.import_refs") }
+                let remember = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.import_refs (ref) VALUES (?)")
+                for values in entries { try remember.execute(arguments: [values["ref"]?.textValue ?? ""]) }
+                try SearchMigration.withBulkIndexing(table: kind.tableName, db) {
+                    let statement = try db.makeStatement(sql: sql)
+                    for (index, values) in entries.enumerated() {
+                        var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in Self.databaseValue(values[spec.name] ?? .null, spec) }
+                        arguments += [status.rawValue, time, time, actor.name, actor.name]
+                        statement.setUncheckedArguments(StatementArguments(arguments))
+                        try statement.execute()
+                        if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
+                        if (index + 1) % 10_000 == 0 { progress(index + 1) }
+                    }
                 }
                 return .commit
             }

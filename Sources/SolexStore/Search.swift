@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Logging
 import SolexCore
 
 /// The facets a search can be narrowed by, in display order.
@@ -42,6 +41,8 @@ public struct SearchHit: Sendable, Hashable {
     public var snippet: String
     /// bm25 relevance: higher is better (0 when browsing without text).
     public var score: Double
+    /// The entry's country (origin country of an innovation, country of a need).
+    public var country: String = ""
 
     /// Marks the start of a match in `snippet` (a private-use character no entry text contains after validation).
     public static let markStart = "\u{E000}"

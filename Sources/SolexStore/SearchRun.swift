@@ -103,7 +103,8 @@ struct SearchRun {
         return zip(page, documents).compactMap { position, document in
             guard let row = byDocument[document] else { return nil }
             return SearchHit(kind: EntryKind(rawValue: row["kind"]) ?? .innovation, ref: row["ref"], title: row["title"],
-                             snippet: row["snippet"] ?? "", score: scores[position] ?? 0)
+                             snippet: row["snippet"] ?? "", score: scores[position] ?? 0,
+                             country: index.value(of: "country", at: Int(position)) ?? "")
         }
     }
 }

@@ -49,10 +49,9 @@ struct SearchController {
             totalLabel: result.total == 1 ? "1 result" : "\(result.total) results", rangeStart: start,
             rangeEnd: start == 0 ? 0 : start + result.hits.count - 1, matchedAnyWord: result.matchedAnyWord,
             results: result.hits.map { hit in
-                let country = (try? catalogue.entry(hit.kind, ref: hit.ref))?.map(\.country) ?? ""
-                return SearchResultView(typeLabel: hit.kind == .innovation ? "Innovation" : "Need", ref: hit.ref, title: hit.title,
+                SearchResultView(typeLabel: hit.kind == .innovation ? "Innovation" : "Need", ref: hit.ref, title: hit.title,
                                         href: "/\(hit.kind.plural)/\(percentEncoded(hit.ref))", snippet: hit.snippetParts,
-                                        country: presenter.countryLink(country), score: String(format: "%.2f", hit.score))
+                                        country: presenter.countryLink(hit.country), score: String(format: "%.2f", hit.score))
             },
             facets: facets, activeFilters: active,
             pagination: PaginationView(

@@ -16,6 +16,7 @@ struct BenchSearch: ParsableCommand {
         let catalogue = try options.openCatalogue()
         let mix = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map(String.init)
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard !mix.isEmpty else { throw ValidationError("\(queries) has no queries") }
         var full: [Double] = [], raw: [Double] = []
         for query in mix { _ = try catalogue.search(SearchQuery(text: query)); _ = try catalogue.rawFTSSearch(query) }
         for _ in 0..<rounds {

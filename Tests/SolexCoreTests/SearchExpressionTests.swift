@@ -198,3 +198,10 @@ struct SearchExpressionTests {
         #expect((expression.ftsExcluded == nil) == expression.excluded.isEmpty)
     }
 }
+
+@Test("OR after an exclusion does not join the next word to the exclusion's neighbour")
+func orAfterExclusion() {
+    let expression = SearchExpression(parsing: "a -b OR c")
+    #expect(expression.required == [[.word("a")], [.word("c")]])
+    #expect(expression.excluded == [.word("b")])
+}
