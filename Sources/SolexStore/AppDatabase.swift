@@ -6,6 +6,9 @@ import SolexCore
 public struct AppDatabase: Sendable {
     /// The connection pool (WAL) for a file, or a queue for an in-memory database.
     let writer: any DatabaseWriter
+    /// Counts the writes made through this value (and its copies), so caches can tell at no cost whether this
+    /// process changed anything.
+    let localWrites = WriteCounter()
 
     /// Wraps a writer and migrates it to the latest schema.
     public init(_ writer: any DatabaseWriter) throws {
@@ -40,7 +43,8 @@ public struct AppDatabase: Sendable {
 
     /// Runs `work` in one write transaction.
     func write<T>(_ work: @Sendable (Database) throws -> T) throws -> T {
-        try writer.write(work)
+        defer { localWrites.increment() }
+        return try writer.write(work)
     }
 
     /// Runs `work` on a consistent read-only snapshot.

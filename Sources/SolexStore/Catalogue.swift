@@ -25,6 +25,8 @@ public struct Catalogue: Sendable {
     let facetCache = FacetIndexCache()
     /// Recent search results, valid while the index does not change.
     let searchCache = SearchResultCache<SearchResult>(capacity: 512)
+    /// The index generation known without reading the database (see `GenerationClock`).
+    let generationClock = GenerationClock()
 
     /// Creates the service over a migrated, seeded database.
     public init(database: AppDatabase, reference: ReferenceData, now: @escaping @Sendable () -> Date = Date.init) {

@@ -126,3 +126,49 @@ public final class SearchResultCache<Value>: @unchecked Sendable {
         while order.count > capacity { results[order.removeFirst()] = nil }
     }
 }
+
+/// A counter of the writes made in this process.
+final class WriteCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: UInt64 = 0
+
+    func increment() {
+        lock.lock()
+        count &+= 1
+        lock.unlock()
+    }
+
+    var value: UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
+
+/// The last index generation read from the database, trusted without another read while this process has written
+/// nothing since and for at most `maxAge`: writes by this process are seen at once, writes by another process (an
+/// import from the command line while the server runs) within `maxAge`.
+final class GenerationClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let maxAge: UInt64
+    private var known: (generation: Int64, writes: UInt64, readAt: UInt64)?
+
+    init(maxAgeMilliseconds: UInt64 = 100) {
+        maxAge = maxAgeMilliseconds * 1_000_000
+    }
+
+    /// The generation, if it can be trusted without reading the database.
+    func trusted(writes: UInt64) -> Int64? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known, known.writes == writes, DispatchTime.now().uptimeNanoseconds - known.readAt < maxAge else { return nil }
+        return known.generation
+    }
+
+    /// Records a generation read from the database with `writes` local writes done before the read.
+    func record(_ generation: Int64, writes: UInt64) {
+        lock.lock()
+        known = (generation, writes, DispatchTime.now().uptimeNanoseconds)
+        lock.unlock()
+    }
+}

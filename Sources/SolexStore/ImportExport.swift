@@ -27,6 +27,7 @@ extension Catalogue {
             ON CONFLICT(ref) DO UPDATE SET \(updates.joined(separator: ", "))
             """
         let time = now()
+        defer { database.localWrites.increment() }
         return try database.writer.writeWithoutTransaction { db in
             var summary = ImportSummary(inserted: 0, updated: 0)
             // A large page cache keeps a big import from spilling pages to disk in the middle of its transaction.

@@ -75,8 +75,14 @@ extension Catalogue {
     /// title above summary and tags above description, ties broken by ref. Never fails on what was typed.
     /// `useCache: false` always computes the result (benchmarks use it to measure the search itself).
     public func search(_ query: SearchQuery, useCache: Bool = true) throws -> SearchResult {
-        try database.read { db in
+        let writes = database.localWrites.value
+        if useCache, let generation = generationClock.trusted(writes: writes),
+           let cached = searchCache.result(for: query, generation: generation) {
+            return cached
+        }
+        return try database.read { db in
             let index = try facetCache.index(db)
+            generationClock.record(index.generation, writes: writes)
             if useCache, let cached = searchCache.result(for: query, generation: index.generation) { return cached }
             let expression = SearchExpression(parsing: query.text)
             var result = try run(query, expression, index, db)
