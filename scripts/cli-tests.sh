@@ -56,6 +56,25 @@ check "bad file: database unchanged" same "$work/before.jsonl" "$work/after.json
 check "unknown extension is refused" bash -c "! '$SOLEX' --db '$db' import needs '$work/bad.txt' 2>/dev/null"
 check "env SOLEX_DB is honoured" bash -c "SOLEX_DB='$db' '$SOLEX' export needs | cmp -s - Seeds/demo/needs.jsonl"
 
+# Matching: one JSON line per published need, in the shape the recall evaluator reads; bad options are refused.
+"$SOLEX" --db "$db" match --top 3 >"$work/match.jsonl"
+check "match: one line per published need" test "$(wc -l <"$work/match.jsonl")" -eq "$(wc -l <Seeds/demo/needs.jsonl)"
+check "match: lines have need and at most 3 scored matches with explanations, best first" python3 - "$work/match.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    row = json.loads(line)
+    assert isinstance(row["need"], str) and len(row["matches"]) <= 3, row
+    scores = [m["score"] for m in row["matches"]]
+    assert scores == sorted(scores, reverse=True), scores
+    for m in row["matches"]:
+        assert m["innovation"].startswith("INN-") and "explanation" in m and m["explanation"]["cooperation"] in ("south-south", "triangular")
+PY
+check "match: --need limits the output to that need" bash -c "'$SOLEX' --db '$db' match --need NEED-BEN-001 | grep -c '\"need\":\"NEED-BEN-001\"' | grep -qx 1"
+check "match: an unknown need is refused" bash -c "! '$SOLEX' --db '$db' match --need NOPE 2>/dev/null"
+check "match: unknown weights are refused" bash -c "! '$SOLEX' --db '$db' match --weights '{\"txt\": 1}' 2>/dev/null"
+"$SOLEX" --db "$db" match --top 2 --format csv >"$work/match.csv"
+check "match: CSV has a header and two rows per need" test "$(wc -l <"$work/match.csv")" -eq $((1 + 2 * $(wc -l <Seeds/demo/needs.jsonl)))
+
 # The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
 if [ -f "$SHARED/bench/gen_corpus.py" ]; then
     python3 "$SHARED/bench/gen_corpus.py" --innovations 10000 --needs 2000 --seed 42 --out "$work/c10k" 2>/dev/null

@@ -58,3 +58,11 @@ struct CSVFile {
         return data
     }
 }
+
+/// CSV text for other commands' outputs (match reports), written like the interchange files.
+public enum CSVText {
+    /// The rows as CSV, minimal quoting, "\n" after every row.
+    public static func rows(_ rows: [[String]]) throws -> Data {
+        try CSVFile.text(rows: rows)
+    }
+}
