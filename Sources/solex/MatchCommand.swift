@@ -31,13 +31,14 @@ struct MatchCommand: ParsableCommand {
             throw ValidationError("--weights: must be a JSON object of numbers, e.g. '{\"text\": 0.6}'")
         }
         let catalogue = try options.openCatalogue()
-        let corpus = try catalogue.matchCorpus()
-        var needs = corpus.needs
+        var corpus: (innovations: [MatchInnovation], needs: [MatchNeed])? = try catalogue.matchCorpus()
+        var needs = corpus?.needs ?? []
         if let need {
             needs = needs.filter { $0.ref == need }
             if needs.isEmpty { throw ValidationError("no published need has the ref '\(need)'") }
         }
-        let matcher = Matcher(innovations: corpus.innovations, geography: MatchGeography(catalogue.reference))
+        let matcher = Matcher(innovations: corpus?.innovations ?? [], geography: MatchGeography(catalogue.reference))
+        corpus = nil  // the words now live in the matcher's index only
         let results = matcher.matches(for: needs, top: top, weights: chosen)
         let output = FileHandle.standardOutput
         var buffer = ""

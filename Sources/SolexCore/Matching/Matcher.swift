@@ -28,7 +28,15 @@ public final class Matcher: Sendable {
 
     /// Builds the index.
     public init(innovations: [MatchInnovation], geography: MatchGeography) {
-        self.innovations = innovations
+        // Keep what scoring needs, not the words: the index below holds them (this halves peak memory at scale).
+        self.innovations = innovations.map { innovation in
+            var light = innovation
+            light.titleWords = []
+            light.summaryWords = []
+            light.tagWords = []
+            light.descriptionWords = []
+            return light
+        }
         self.geography = geography
         var terms: [String: Int32] = [:]
         var termText: [String] = []
@@ -38,41 +46,42 @@ public final class Matcher: Sendable {
         }
         let count = Float(max(1, innovations.count))
         averages = averages.map { max(1, $0 / count) }
-        var perTerm: [[Int32: [Float]]] = []
+        // One pass in document order: each posting gets its saturated BM25F term weight; idf is applied at the end,
+        // when document frequencies are known. Postings come out sorted by document.
+        var postings: [[(doc: Int32, weight: Float)]] = []
         for (doc, innovation) in innovations.enumerated() {
-            for (field, words) in Self.fields(innovation).enumerated() {
+            var local: [Int32: SIMD4<Float>] = [:]
+            let fields = Self.fields(innovation)
+            for (field, words) in fields.enumerated() {
                 for word in words {
                     let id: Int32
                     if let known = terms[word] { id = known } else {
                         id = Int32(termText.count)
                         terms[word] = id
                         termText.append(word)
-                        perTerm.append([:])
+                        postings.append([])
                     }
-                    perTerm[Int(id)][Int32(doc), default: [0, 0, 0, 0]][field] += 1
+                    local[id, default: .zero][field] += 1
                 }
             }
-        }
-        let n = Double(innovations.count)
-        var postings: [[(doc: Int32, weight: Float)]] = []
-        var frequency: [Int32] = []
-        postings.reserveCapacity(perTerm.count)
-        for docs in perTerm {
-            let df = Double(docs.count)
-            let idf = Float(log(1 + (n - df + 0.5) / (df + 0.5)))
-            var list: [(doc: Int32, weight: Float)] = []
-            list.reserveCapacity(docs.count)
-            for (doc, tfs) in docs {
-                let lengths = Self.fields(innovations[Int(doc)]).map { Float($0.count) }
+            for (term, tfs) in local {
                 var pseudo: Float = 0
                 for field in 0..<4 where tfs[field] > 0 {
-                    pseudo += Self.fieldWeights[field] * tfs[field] / (1 - Self.b + Self.b * lengths[field] / averages[field])
+                    pseudo += Self.fieldWeights[field] * tfs[field]
+                        / (1 - Self.b + Self.b * Float(fields[field].count) / averages[field])
                 }
-                list.append((doc, idf * pseudo / (Self.k1 + pseudo)))
+                postings[Int(term)].append((Int32(doc), pseudo / (Self.k1 + pseudo)))
             }
-            list.sort { $0.doc < $1.doc }
-            postings.append(list)
-            frequency.append(Int32(docs.count))
+        }
+        for term in postings.indices { postings[term].sort { $0.doc < $1.doc } }
+        let n = Double(innovations.count)
+        var frequency: [Int32] = []
+        frequency.reserveCapacity(postings.count)
+        for term in postings.indices {
+            let df = Double(postings[term].count)
+            let idf = Float(log(1 + (n - df + 0.5) / (df + 0.5)))
+            for index in postings[term].indices { postings[term][index].weight *= idf }
+            frequency.append(Int32(postings[term].count))
         }
         var tagCount: [String: Int] = [:]
         for innovation in innovations { for tag in Set(innovation.tags) { tagCount[tag, default: 0] += 1 } }
