@@ -133,6 +133,8 @@ struct EntryPagesController {
 
     /// Page numbers to link: the first, the last, and two either side of the current one.
     static func visiblePages(current: Int, count: Int) -> [Int] {
-        Array(Set([1, count] + (max(1, current - 2)...min(count, current + 2)))).sorted()
+        let count = max(1, count)
+        let current = min(max(1, current), count)  // a page past the end (an old link) still gets sensible links
+        return Array(Set([1, count] + (max(1, current - 2)...min(count, current + 2)))).sorted()
     }
 }

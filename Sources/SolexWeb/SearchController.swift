@@ -41,6 +41,8 @@ struct SearchController {
             }
         }
         let pageCount = max(1, (result.total + result.perPage - 1) / result.perPage)
+        // A page past the end (an old link, a hand-edited URL) says where the results end.
+        let lastPageHref = result.page > pageCount && result.total > 0 ? parameters.href(page: pageCount) : nil
         let start = result.total == 0 ? 0 : (result.page - 1) * result.perPage + 1
         let hasSearch = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty || !parameters.filters.isEmpty
         let view = SearchPageView(
@@ -61,6 +63,7 @@ struct SearchController {
                     PaginationView.PageLink(number: $0, href: parameters.href(page: $0), isCurrent: $0 == result.page)
                 },
                 hasPages: pageCount > 1),
+            lastPageHref: lastPageHref,
             suggestions: Self.suggestions.map { LinkView(label: $0, href: "/search?q=\(percentEncoded($0))") },
             hiddenFilters: SearchParameters.parameterNames.flatMap { facet, name in
                 (parameters.filters[facet] ?? []).map { OptionView(value: $0, label: name, selected: true) }

@@ -316,6 +316,8 @@ struct SearchPageView: Sendable {
     /// The active filters, each with a link that removes it.
     var activeFilters: [LinkView]
     var pagination: PaginationView
+    /// When the page asked for is past the end: a link to the last page.
+    var lastPageHref: String?
     /// Searches to try when nothing was found.
     var suggestions: [LinkView]
     /// Hidden inputs that keep the active filters when the text is changed.

@@ -49,6 +49,25 @@ struct PagesTests {
         }
     }
 
+    @Test("a list page far past the end renders (no crash) and links back to real pages", arguments: [
+        "/innovations?page=999999", "/needs?page=500&per_page=100",
+    ])
+    func pagePastTheEnd(uri: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("page=2") || response.text.contains("href=\"/needs\""))
+            }
+        }
+    }
+
+    @Test("visible page links stay within the pages that exist", arguments: [(1, 1), (3, 10), (500, 4), (-5, 3), (2, 0)])
+    func visiblePages(current: Int, count: Int) {
+        let pages = EntryPagesController.visiblePages(current: current, count: count)
+        #expect(pages.allSatisfy { (1...max(1, count)).contains($0) })
+        #expect(pages.contains(1))
+    }
+
     @Test("bad list parameters answer 400, not 500", arguments: ["/innovations?page=0", "/needs?sort=nope", "/innovations?country=ZZZ"])
     func badListParameters(uri: String) async throws {
         try await withApp { client in

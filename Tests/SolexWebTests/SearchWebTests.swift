@@ -456,3 +456,15 @@ extension String {
         return htmlUnescaped(String(rest[..<end]))
     }
 }
+
+@Test("a search page past the last page says so and links to the last page, keeping the search")
+func pastTheLastPage() async throws {
+    try await withApp { client in
+        try await client.execute(uri: "/search?q=registration&page=500", method: .get) { response in
+            #expect(response.status == .ok)
+            #expect(response.text.contains("past the end of the results"))
+            #expect(!response.text.contains("Nothing matches this search"))
+            #expect(response.text.contains("href=\"/search?q=registration"))
+        }
+    }
+}
