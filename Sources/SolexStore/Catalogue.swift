@@ -25,6 +25,8 @@ public struct Catalogue: Sendable {
     let facetCache = FacetIndexCache()
     /// Recent search results, valid while the index does not change.
     let searchCache = SearchResultCache<SearchResult>(capacity: 512)
+    /// The matcher over the published innovations (see `proposals(for:)`).
+    let matcherCache = MatcherCache()
     /// The index generation known without reading the database (see `GenerationClock`).
     let generationClock = GenerationClock()
 

@@ -32,7 +32,7 @@ struct EntryPagesController {
                 editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
                 fields: presenter.detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
                 updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
-                updatedBy: entry.metadata.updatedBy)
+                updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry), isNeed: kind == .need)
             return pages.render("entry_detail", view)
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/edit")) { _, context in
@@ -59,6 +59,23 @@ struct EntryPagesController {
             let entry = try find(context)
             try catalogue.delete(kind, ref: entry.ref, actor: .webVisitor)
             return Response.redirect(to: "\(base)?deleted=1", type: .normal)
+        }
+    }
+
+    /// For a need, the best innovations with the reasons a secretariat officer can read.
+    private func proposals(_ entry: StoredEntry) throws -> [ProposalView] {
+        guard entry.kind == .need else { return [] }
+        return try catalogue.proposals(for: entry, top: 5).map { match, innovation in
+            let e = match.explanation
+            var reasons: [String] = []
+            if !e.sharedTerms.isEmpty { reasons.append("shared words: " + e.sharedTerms.prefix(5).joined(separator: ", ")) }
+            if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")) }
+            if !e.sharedTargets.isEmpty { reasons.append("SDG: " + e.sharedTargets.joined(separator: ", ")) }
+            if !e.sharedTags.isEmpty { reasons.append("tags: " + e.sharedTags.joined(separator: ", ")) }
+            reasons += e.notes
+            return ProposalView(innovation: LinkView(label: innovation.title, href: presenter.entryHref(innovation)),
+                                country: presenter.countryLink(innovation.country), score: String(format: "%.2f", match.score),
+                                cooperation: e.cooperation == "triangular" ? "Triangular" : "South-South", reasons: reasons)
         }
     }
 

@@ -120,6 +120,16 @@ struct DetailFieldView: Sendable {
     var url: String?
 }
 
+/// An innovation proposed for a need, with why.
+struct ProposalView: Sendable {
+    var innovation: LinkView
+    var country: LinkView
+    var score: String
+    var cooperation: String
+    /// Short reasons: shared words, themes, targets, tags, then context notes.
+    var reasons: [String]
+}
+
 /// An innovation's or need's page.
 struct DetailPageView: Sendable {
     var layout: LayoutView
@@ -134,6 +144,9 @@ struct DetailPageView: Sendable {
     var updatedAt: String
     var createdBy: String
     var updatedBy: String
+    /// For a need: the innovations that could answer it, best first.
+    var proposals: [ProposalView]
+    var isNeed: Bool
 }
 
 /// An option of a select control.

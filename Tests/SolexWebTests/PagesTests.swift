@@ -115,3 +115,21 @@ struct PagesTests {
         }
     }
 }
+
+@Test("a need's page lists the innovations that could answer it, from other countries, with reasons")
+func needProposals() async throws {
+    try await withApp { client in
+        try await client.execute(uri: "/needs/NEED-BEN-001", method: .get) { response in
+            let page = response.text
+            #expect(page.contains("Innovations that could answer this need"))
+            let section = page.components(separatedBy: "proposals-heading").last ?? ""
+            #expect(section.contains("href=\"/innovations/INN-"))
+            #expect(!section.contains("href=\"/innovations/INN-BEN-"), "never the need's own country")
+            #expect(section.contains("shared words:"))
+            #expect(section.contains("South-South") || section.contains("Triangular"))
+        }
+        try await client.execute(uri: "/innovations/INN-BGD-001", method: .get) { response in
+            #expect(!response.text.contains("Innovations that could answer this need"))
+        }
+    }
+}
