@@ -23,7 +23,7 @@ extension Catalogue {
     /// The best published innovations for a need (any status: a need being drafted sees its proposals too), with
     /// their explanations and the innovations' stored entries, best first.
     public func proposals(for need: StoredEntry, top: Int = 5, weights: MatchWeights = .defaults) throws -> [(Match, StoredEntry)] {
-        precondition(need.kind == .need)
+        guard need.kind == .need else { return [] }
         let generation = try database.read { db in try Int64.fetchOne(db, sql: "SELECT n FROM search_generation") ?? 0 }
         let matcher = try matcherCache.matcher(generation: generation) {
             Matcher(innovations: try matchCorpus().innovations, geography: MatchGeography(reference))

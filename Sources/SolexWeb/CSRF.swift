@@ -56,7 +56,7 @@ struct FormData: Sendable {
     /// Reads the form body of `request` (leaving it readable again for the handler).
     static func read(_ request: inout Request, context: some RequestContext) async throws -> FormData {
         let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormData(pairs: []) }
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormData(body: "") }
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         return FormData(body: String(buffer: buffer))
     }
@@ -72,10 +72,6 @@ struct FormData: Sendable {
     private static func decode(_ part: Substring) -> String {
         let spaced = part.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
-    }
-
-    init(pairs: [(name: String, value: String)]) {
-        self.pairs = pairs
     }
 
     /// The first value of `name`.
