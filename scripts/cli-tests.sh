@@ -17,6 +17,9 @@ check() { # check NAME COMMAND... : the command must succeed
 }
 same() { cmp -s "$1" "$2"; }
 
+check "migrate on a new file creates the schema and loads the reference data" bash -c "
+    '$SOLEX' --db '$work/fresh.sqlite' migrate >/dev/null && test \"\$(sqlite3 '$work/fresh.sqlite' 'SELECT COUNT(*) FROM country')\" = 249"
+
 db="$work/demo.sqlite"
 check "seed loads reference and demo data" "$SOLEX" --db "$db" seed --demo
 for kind in innovations needs; do

@@ -56,13 +56,14 @@ struct Export: ParsableCommand {
 
 /// `solex migrate`
 struct Migrate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema.")
+    static let configuration = CommandConfiguration(
+        abstract: "Create or upgrade the database schema (and load the reference data, as every command does).")
 
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let database = try AppDatabase.openFile(at: options.db)
-        print("\(options.db): schema up to date (\(try database.appliedMigrations().joined(separator: ", ")))")
+        let catalogue = try options.openCatalogue()
+        print("\(options.db): schema up to date (\(try catalogue.database.appliedMigrations().joined(separator: ", ")))")
     }
 }
 
