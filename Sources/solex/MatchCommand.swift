@@ -56,8 +56,8 @@ struct MatchCommand: ParsableCommand {
                 buffer += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
             case .csv:
                 let rows = matches.enumerated().map { rank, match -> [String] in
-                    let e = match.explanation
-                    let numbers = [match.score, e.text, e.themes, e.sdg, e.tags, e.evidence, e.scale, e.language, e.proximity]
+                    let e = match.explanation, c = e.contributions
+                    let numbers = [match.score, c.text, c.themes, c.sdg, c.tags, c.evidence, c.scale, c.language, c.proximity]
                         .map { String(format: "%.4f", $0) }
                     return [need.ref, String(rank + 1), match.innovation, numbers[0], e.cooperation] + numbers.dropFirst()
                         + [e.sharedTerms, e.sharedThemes, e.sharedTargets, e.sharedTags, e.notes].map { $0.joined(separator: ";") }

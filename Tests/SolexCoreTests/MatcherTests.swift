@@ -107,3 +107,16 @@ struct MatcherTests {
         if json == #"{"text": 0.5}"# { #expect(decoded?.text == 0.5 && decoded?.themes == MatchWeights.defaults.themes) }
     }
 }
+
+@Test("each pair's contributions add up to its score, and are its component values times the weights")
+func contributionsAddUp() {
+    let matcher = Matcher(innovations: MatchFixture.innovations, geography: MatchFixture.geography)
+    let need = MatchFixture.need("N-7", "NPL", "birth registration phone", themes: ["civil-registration"], targets: ["16.9"])
+    let weights = MatchWeights(text: 0.5, themes: 0.2, sdg: 0.1, tags: 0.1, evidence: 0.04, scale: 0.03, language: 0.02, proximity: 0.01)
+    let matches = matcher.matches(for: need, top: 5, weights: weights)
+    #expect(!matches.isEmpty)
+    for match in matches {
+        #expect(abs(match.explanation.contributions.total - match.score) < 1e-9)
+        #expect(match.explanation.contributions.language == 0.02)  // every fixture entry is in English
+    }
+}

@@ -57,20 +57,20 @@ extension Matcher {
         return 0
     }
 
-    /// The weighted sum of every component but text.
-    func contextAndTags(_ need: MatchNeed, _ innovation: MatchInnovation, _ weights: MatchWeights) -> Double {
-        var score = weights.themes * Self.themeOverlap(need, innovation) + weights.sdg * Self.sdgOverlap(need, innovation)
-        score += weights.tags * tagOverlap(need, innovation)
-        score += weights.evidence * Self.evidenceValue(innovation.evidence) + weights.scale * Self.scaleValue(innovation.scale)
-        score += weights.language * (Set(need.languages).isDisjoint(with: innovation.languages) ? 0 : 1)
-        score += weights.proximity * proximity(need, innovation)
-        return score
+    /// How far the pair meets each component, 0 to 1 (text is the already normalised text similarity).
+    func components(_ need: MatchNeed, _ innovation: MatchInnovation, text: Double) -> MatchComponents {
+        MatchComponents(text: text, themes: Self.themeOverlap(need, innovation), sdg: Self.sdgOverlap(need, innovation),
+                        tags: tagOverlap(need, innovation), evidence: Self.evidenceValue(innovation.evidence),
+                        scale: Self.scaleValue(innovation.scale),
+                        language: Set(need.languages).isDisjoint(with: innovation.languages) ? 0 : 1,
+                        proximity: proximity(need, innovation))
     }
 
     /// The explanation of a pair.
-    func explain(_ need: MatchNeed, _ innovation: MatchInnovation, text: Double, terms: [String], weights: MatchWeights) -> MatchExplanation {
-        let sharedLanguage = !Set(need.languages).isDisjoint(with: innovation.languages)
-        let near = proximity(need, innovation)
+    func explain(_ need: MatchNeed, _ innovation: MatchInnovation, values: MatchComponents, terms: [String],
+                 weights: MatchWeights) -> MatchExplanation {
+        let sharedLanguage = values.language > 0
+        let near = values.proximity
         var notes: [String] = []
         if near == 1 { notes.append("same sub-region") } else if near == 0.5 { notes.append("same region") }
         notes.append("evidence: \(innovation.evidence.rawValue)")
@@ -81,10 +81,7 @@ extension Matcher {
             + innovation.sdgTargets.filter { !need.sdgTargets.contains($0) && needGoals.contains(Self.goal($0)) }.map { "goal \(Self.goal($0))" }
         let triangular = !geography.globalSouth.contains(innovation.country)
         return MatchExplanation(
-            text: weights.text * text, themes: weights.themes * Self.themeOverlap(need, innovation),
-            sdg: weights.sdg * Self.sdgOverlap(need, innovation), tags: weights.tags * tagOverlap(need, innovation),
-            evidence: weights.evidence * Self.evidenceValue(innovation.evidence), scale: weights.scale * Self.scaleValue(innovation.scale),
-            language: weights.language * (sharedLanguage ? 1 : 0), proximity: weights.proximity * near,
+            contributions: values.weighted(by: weights),
             sharedTerms: terms, sharedThemes: need.themes.filter(innovation.themes.contains),
             sharedTargets: sharedTargets.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
             sharedTags: need.tags.filter(innovation.tags.contains), notes: notes,

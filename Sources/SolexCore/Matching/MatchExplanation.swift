@@ -2,15 +2,8 @@ import Foundation
 
 /// Why a pair was proposed: each component's weighted contribution, what the two entries share, and notes.
 public struct MatchExplanation: Sendable, Hashable, Codable {
-    /// Weighted contribution of each component to the score.
-    public var text: Double
-    public var themes: Double
-    public var sdg: Double
-    public var tags: Double
-    public var evidence: Double
-    public var scale: Double
-    public var language: Double
-    public var proximity: Double
+    /// Weighted contribution of each component to the score (they add up to the score).
+    public var contributions: MatchComponents
     /// The shared words that weigh most in the text component, strongest first.
     public var sharedTerms: [String]
     public var sharedThemes: [String]
@@ -23,7 +16,7 @@ public struct MatchExplanation: Sendable, Hashable, Codable {
     public var cooperation: String
 
     private enum CodingKeys: String, CodingKey {
-        case text, themes, sdg, tags, evidence, scale, language, proximity
+        case contributions
         case sharedTerms = "shared_terms", sharedThemes = "shared_themes", sharedTargets = "shared_targets"
         case sharedTags = "shared_tags", notes, cooperation
     }

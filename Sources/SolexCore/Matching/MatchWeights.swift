@@ -1,8 +1,12 @@
 import Foundation
 
-/// The weights of the match score's components. Given as CLI flags, a report form or a JSON object
-/// (`{"text": 0.6, "themes": 0.1, ...}`); missing keys keep their defaults.
-public struct MatchWeights: Sendable, Hashable, Codable {
+/// The weights of the match score's components: a `MatchComponents` value. Given as CLI flags, a report form or a
+/// JSON object (`{"text": 0.6, "themes": 0.1, ...}`); missing keys keep their defaults.
+public typealias MatchWeights = MatchComponents
+
+/// One number per component of the match score. As weights it says how much each component counts; as a pair's
+/// values it says how far the pair meets each component (0 to 1); `weighted(by:)` gives each one's contribution.
+public struct MatchComponents: Sendable, Hashable, Codable {
     /// BM25F similarity of the need's text to the innovation's text, normalised per need (best candidate = 1).
     public var text: Double
     /// Share of the need's themes the innovation has.
@@ -24,10 +28,10 @@ public struct MatchWeights: Sendable, Hashable, Codable {
     /// Measured on the benchmark kit's 10k corpus (recall@10 and nDCG@10 against its truth): text 0.9 with themes,
     /// SDG targets and tags 0.03/0.03/0.04 scored best of the settings tried; any weight on evidence, scale, language
     /// or proximity lowered both, so they start at 0 (the context still shows in every explanation's notes).
-    public static let defaults = MatchWeights(text: 0.90, themes: 0.03, sdg: 0.03, tags: 0.04, evidence: 0, scale: 0,
+    public static let defaults = MatchComponents(text: 0.90, themes: 0.03, sdg: 0.03, tags: 0.04, evidence: 0, scale: 0,
                                               language: 0, proximity: 0)
 
-    /// Creates weights.
+    /// Creates the components.
     public init(text: Double, themes: Double, sdg: Double, tags: Double, evidence: Double, scale: Double, language: Double,
                 proximity: Double) {
         self.text = text
@@ -40,11 +44,21 @@ public struct MatchWeights: Sendable, Hashable, Codable {
         self.proximity = proximity
     }
 
+    /// Each component multiplied by its weight.
+    public func weighted(by weights: MatchComponents) -> MatchComponents {
+        MatchComponents(text: text * weights.text, themes: themes * weights.themes, sdg: sdg * weights.sdg,
+                        tags: tags * weights.tags, evidence: evidence * weights.evidence, scale: scale * weights.scale,
+                        language: language * weights.language, proximity: proximity * weights.proximity)
+    }
+
+    /// The sum of the components.
+    public var total: Double { text + themes + sdg + tags + evidence + scale + language + proximity }
+
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case text, themes, sdg, tags, evidence, scale, language, proximity
     }
 
-    /// Decodes a JSON object; missing keys keep the defaults; unknown keys and negative weights are errors.
+    /// Decodes a JSON object; missing keys keep the default weights; unknown keys and negative values are errors.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let all = try decoder.container(keyedBy: AnyKey.self)

@@ -149,21 +149,20 @@ public final class Matcher: Sendable {
         }
         // Stage 2: the full score of those candidates.
         var scored = byText.map { candidate in
-            (doc: candidate.doc, score: weights.text * (maxText > 0 ? Double(candidate.text / maxText) : 0)
-                + contextAndTags(need, innovations[Int(candidate.doc)], weights))
+            let values = components(need, innovations[Int(candidate.doc)], text: maxText > 0 ? Double(candidate.text / maxText) : 0)
+            return (doc: candidate.doc, score: values.weighted(by: weights).total, values: values)
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : rankOfDocument[Int($0.doc)] < rankOfDocument[Int($1.doc)] }
         return scored.prefix(top).filter { $0.score >= minimumScore }.map { candidate in
             let innovation = innovations[Int(candidate.doc)]
-            let textScore = scoreText(need, doc: candidate.doc, queryTerms: Array(queryTerms))
+            let terms = sharedTerms(doc: candidate.doc, queryTerms: Array(queryTerms))
             return Match(innovation: innovation.ref, score: candidate.score,
-                         explanation: explain(need, innovation, text: maxText > 0 ? Double(textScore.total / maxText) : 0,
-                                              terms: textScore.terms, weights: weights))
+                         explanation: explain(need, innovation, values: candidate.values, terms: terms, weights: weights))
         }
     }
 
-    /// The text score of one innovation and the shared terms, strongest first (for explanations).
-    private func scoreText(_ need: MatchNeed, doc: Int32, queryTerms: [Int32]) -> (total: Float, terms: [String]) {
+    /// The need's words that the innovation has, strongest first (for explanations).
+    private func sharedTerms(doc: Int32, queryTerms: [Int32]) -> [String] {
         var contributions: [(String, Float)] = []
         for term in queryTerms {
             let list = postings[Int(term)]
@@ -175,7 +174,7 @@ public final class Matcher: Sendable {
             if low < list.count && list[low].doc == doc { contributions.append((termText[Int(term)], list[low].weight)) }
         }
         contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return (contributions.reduce(0) { $0 + $1.1 }, contributions.prefix(8).map(\.0))
+        return contributions.prefix(8).map(\.0)
     }
 }
 
