@@ -16,6 +16,7 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Weights as a JSON object, e.g. '{\"text\": 0.6, \"themes\": 0.2}' (missing keys keep their defaults).",
                                valueName: "JSON"))
     var weights: String?
+    @Flag(help: .hidden) var timing = false
 
     func validate() throws {
         guard (1...1000).contains(top) else { throw ValidationError("--top must be from 1 to 1000") }
@@ -30,6 +31,7 @@ struct MatchCommand: ParsableCommand {
         } catch {
             throw ValidationError("--weights: must be a JSON object of numbers, e.g. '{\"text\": 0.6}'")
         }
+        let clock = PhaseClock(enabled: timing)
         let catalogue = try options.openCatalogue()
         var corpus: (innovations: [MatchInnovation], needs: [MatchNeed])? = try catalogue.matchCorpus()
         var needs = corpus?.needs ?? []
@@ -37,9 +39,12 @@ struct MatchCommand: ParsableCommand {
             needs = needs.filter { $0.ref == need }
             if needs.isEmpty { throw ValidationError("no published need has the ref '\(need)'") }
         }
+        clock.mark("corpus")
         let matcher = Matcher(innovations: corpus?.innovations ?? [], geography: MatchGeography(catalogue.reference))
         corpus = nil  // the words now live in the matcher's index only
+        clock.mark("index")
         let results = matcher.matches(for: needs, top: top, weights: chosen)
+        clock.mark("score")
         let output = FileHandle.standardOutput
         var buffer = ""
         if format == .csv {
@@ -70,6 +75,22 @@ struct MatchCommand: ParsableCommand {
             }
         }
         output.write(Data(buffer.utf8))
+        clock.mark("write")
+    }
+}
+
+/// Prints the time of each phase to standard error (for `make bench`).
+final class PhaseClock {
+    private let enabled: Bool
+    private var last = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "phase %@ %.3f s\n", phase, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }
 

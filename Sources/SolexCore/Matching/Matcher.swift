@@ -25,6 +25,9 @@ public final class Matcher: Sendable {
     let tagIDF: [String: Double]
     /// Indices of innovations by ref order, for deterministic ties.
     let rankOfDocument: [Int32]
+    /// Each innovation's origin country as a number (see `countryCodes`), for the own-country rule.
+    let documentCountry: [Int32]
+    let countryCodes: [String: Int32]
 
     /// Builds the index.
     public init(innovations: [MatchInnovation], geography: MatchGeography) {
@@ -95,6 +98,14 @@ public final class Matcher: Sendable {
             rank[doc] = Int32(position)
         }
         self.rankOfDocument = rank
+        var codes: [String: Int32] = [:]
+        self.documentCountry = innovations.map { innovation in
+            if let code = codes[innovation.country] { return code }
+            let code = Int32(codes.count)
+            codes[innovation.country] = code
+            return code
+        }
+        self.countryCodes = codes
     }
 
     static func fields(_ innovation: MatchInnovation) -> [[String]] {
@@ -124,41 +135,65 @@ public final class Matcher: Sendable {
 
     private func matches(for need: MatchNeed, top: Int, weights: MatchWeights, minimumScore: Double,
                          scratch: inout [Float]) -> [Match] {
-        let limit = Int32(Double(innovations.count) * Self.commonTermShare) + 1
-        let queryTerms = Array(Set(need.words.filter { !StopWords.all.contains($0) }.compactMap { terms[$0] }))
-            .filter { documentFrequency[Int($0)] <= max(limit, 2) }
-            .sorted { (documentFrequency[Int($0)], $0) < (documentFrequency[Int($1)], $1) }
-            .prefix(Self.maxQueryTerms)
-        var touched: [Int32] = []
-        for term in queryTerms {
-            for posting in postings[Int(term)] {
-                if scratch[Int(posting.doc)] == 0 { touched.append(posting.doc) }
-                scratch[Int(posting.doc)] += posting.weight
+        let queryTerms = self.queryTerms(need)
+        // Accumulate each innovation's text score: a branch-free pass over each query term's postings.
+        scratch.withUnsafeMutableBufferPointer { accumulators in
+            for term in queryTerms {
+                postings[Int(term)].withUnsafeBufferPointer { list in
+                    for posting in list { accumulators[Int(posting.doc)] += posting.weight }
+                }
             }
         }
-        // Stage 1: the best candidates by text alone (the text component carries most of the weight).
-        var byText: [(doc: Int32, text: Float)] = []
-        byText.reserveCapacity(touched.count)
-        for doc in touched where innovations[Int(doc)].country != need.country { byText.append((doc, scratch[Int(doc)])) }
-        for doc in touched { scratch[Int(doc)] = 0 }
-        let maxText = byText.reduce(Float(0)) { max($0, $1.text) }
-        let pool = max(Self.rerankPool, top * 10)
-        if byText.count > pool {
-            byText.sort { $0.text != $1.text ? $0.text > $1.text : rankOfDocument[Int($0.doc)] < rankOfDocument[Int($1.doc)] }
-            byText.removeLast(byText.count - pool)
+        // Stage 1: the best candidates by text alone (the text component carries most of the weight), kept in a
+        // bounded heap rather than sorting every innovation that shares a word with the need. One sequential scan
+        // reads and clears the accumulators.
+        let ownCountry = countryCodes[need.country] ?? -1
+        var pool = TextPool(capacity: max(Self.rerankPool, top * 10))
+        var maxText: Float = 0
+        scratch.withUnsafeMutableBufferPointer { accumulators in
+            documentCountry.withUnsafeBufferPointer { countries in
+                for doc in 0..<accumulators.count where accumulators[doc] > 0 {
+                    let text = accumulators[doc]
+                    accumulators[doc] = 0
+                    guard countries[doc] != ownCountry else { continue }
+                    maxText = max(maxText, text)
+                    pool.offer(TextPool.Entry(text: text, rank: rankOfDocument[doc], doc: Int32(doc)))
+                }
+            }
         }
-        // Stage 2: the full score of those candidates.
-        var scored = byText.map { candidate in
-            let values = components(need, innovations[Int(candidate.doc)], text: maxText > 0 ? Double(candidate.text / maxText) : 0)
-            return (doc: candidate.doc, score: values.weighted(by: weights).total, values: values)
+        // Stage 2: the full score, best text first. Other components add at most `bound` to a score, so once a
+        // candidate's text share cannot reach the weakest of the best `top`, no later one can either.
+        let bound = weights.themes.clamped + weights.sdg.clamped + weights.tags.clamped + weights.evidence.clamped
+            + weights.scale.clamped + weights.language.clamped + weights.proximity.clamped
+        var best: [(score: Double, rank: Int32, doc: Int32, values: MatchComponents)] = []
+        for candidate in pool.bestFirst() {
+            let text = maxText > 0 ? Double(candidate.text / maxText) : 0
+            if best.count == top, weights.text >= 0, weights.text * text + bound < best[top - 1].score { break }
+            let values = components(need, innovations[Int(candidate.doc)], text: text)
+            let score = values.weighted(by: weights).total
+            let entry = (score: score, rank: candidate.rank, doc: candidate.doc, values: values)
+            let position = best.firstIndex { score > $0.score || (score == $0.score && candidate.rank < $0.rank) } ?? best.count
+            if position < top {
+                best.insert(entry, at: position)
+                if best.count > top { best.removeLast() }
+            }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : rankOfDocument[Int($0.doc)] < rankOfDocument[Int($1.doc)] }
-        return scored.prefix(top).filter { $0.score >= minimumScore }.map { candidate in
+        return best.filter { $0.score >= minimumScore }.map { candidate in
             let innovation = innovations[Int(candidate.doc)]
-            let terms = sharedTerms(doc: candidate.doc, queryTerms: Array(queryTerms))
+            let terms = sharedTerms(doc: candidate.doc, queryTerms: queryTerms)
             return Match(innovation: innovation.ref, score: candidate.score,
                          explanation: explain(need, innovation, values: candidate.values, terms: terms, weights: weights))
         }
+    }
+
+    /// The need's words that are in the index, without stop words and words in more than `commonTermShare` of the
+    /// innovations, rarest first, at most `maxQueryTerms`.
+    func queryTerms(_ need: MatchNeed) -> [Int32] {
+        let limit = max(Int32(Double(innovations.count) * Self.commonTermShare) + 1, 2)
+        return Array(Set(need.words.filter { !StopWords.all.contains($0) }.compactMap { terms[$0] }))
+            .filter { documentFrequency[Int($0)] <= limit }
+            .sorted { (documentFrequency[Int($0)], $0) < (documentFrequency[Int($1)], $1) }
+            .prefix(Self.maxQueryTerms).map { $0 }
     }
 
     /// The need's words that the innovation has, strongest first (for explanations).
