@@ -52,13 +52,17 @@ test: deps ## Run all test suites; ends with `N passed, N failed`
 bench-kit:
 	@SHARED=$(SHARED) bash scripts/bench-import.sh --check-kit
 
-bench: bench-kit release ## Benchmarks: import vs sqlite3 .import, search vs bare FTS5 and HTTP (needs SHARED/bench)
+bench: bench-kit release ## Benchmarks: import vs sqlite3 .import, search vs bare FTS5 and HTTP, matcher vs peers (needs SHARED/bench)
 	@SHARED=$(SHARED) SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) \
 		BENCH_INNOVATIONS=$(BENCH_INNOVATIONS) BENCH_NEEDS=$(BENCH_NEEDS) \
 		BENCH_SEED=$(BENCH_SEED) BENCH_WORKERS=$(BENCH_WORKERS) \
 		bash scripts/bench-import.sh
 	@SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) BENCH_INNOVATIONS=$(BENCH_INNOVATIONS) \
 		BENCH_NEEDS=$(BENCH_NEEDS) BENCH_SEED=$(BENCH_SEED) bash scripts/bench-search.sh
+	@bash scripts/ensure-python-packages.sh scikit-learn:sklearn rank-bm25:rank_bm25
+	@SHARED=$(SHARED) SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) BENCH_SEED=$(BENCH_SEED) \
+		BENCH_WORKERS=$(BENCH_WORKERS) BENCH_MATCH_SCALES="10000:2000 $(BENCH_INNOVATIONS):$(BENCH_NEEDS)" \
+		bash scripts/bench-match.sh
 
 clean: ## Remove build products and benchmark data
 	rm -rf .build $(BENCH_DATA)

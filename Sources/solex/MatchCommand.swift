@@ -52,13 +52,10 @@ struct MatchCommand: ParsableCommand {
                                             "evidence", "scale", "language", "proximity", "shared_terms", "shared_themes",
                                             "shared_targets", "shared_tags", "notes"]]))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (need, matches) in zip(needs, results) {
             switch format {
             case .jsonl:
-                let line = MatchLine(need: need.ref, matches: matches.map { MatchLine.Item(innovation: $0.innovation, score: $0.score, explanation: $0.explanation) })
-                buffer += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+                buffer += MatchJSON.line(need: need.ref, matches: matches) + "\n"
             case .csv:
                 let rows = matches.enumerated().map { rank, match -> [String] in
                     let e = match.explanation, c = e.contributions
@@ -92,16 +89,4 @@ final class PhaseClock {
         FileHandle.standardError.write(Data(String(format: "phase %@ %.3f s\n", phase, now.timeIntervalSince(last)).utf8))
         last = now
     }
-}
-
-/// One line of `solex match` output: the shape the recall evaluator reads.
-struct MatchLine: Encodable {
-    struct Item: Encodable {
-        var innovation: String
-        var score: Double
-        var explanation: MatchExplanation
-    }
-
-    var need: String
-    var matches: [Item]
 }
