@@ -27,6 +27,8 @@ public struct Catalogue: Sendable {
     let searchCache = SearchResultCache<SearchResult>(capacity: 512)
     /// The matcher over the published innovations (see `proposals(for:)`).
     let matcherCache = MatcherCache()
+    /// Each innovation's needs, from every need's proposals (see `needsAnswered(by:)`).
+    let needsAnsweredCache = NeedsAnsweredCache()
     /// The index generation known without reading the database (see `GenerationClock`).
     let generationClock = GenerationClock()
 

@@ -32,7 +32,8 @@ struct EntryPagesController {
                 editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
                 fields: presenter.detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
                 updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
-                updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry), isNeed: kind == .need)
+                updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry), isNeed: kind == .need,
+                answers: try answers(entry), isInnovation: kind == .innovation)
             return pages.render("entry_detail", view)
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/edit")) { _, context in
@@ -66,17 +67,36 @@ struct EntryPagesController {
     private func proposals(_ entry: StoredEntry) throws -> [ProposalView] {
         guard entry.kind == .need else { return [] }
         return try catalogue.proposals(for: entry, top: 5).map { match, innovation in
-            let e = match.explanation
-            var reasons: [String] = []
-            if !e.sharedTerms.isEmpty { reasons.append("shared words: " + e.sharedTerms.prefix(5).joined(separator: ", ")) }
-            if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")) }
-            if !e.sharedTargets.isEmpty { reasons.append("SDG: " + e.sharedTargets.joined(separator: ", ")) }
-            if !e.sharedTags.isEmpty { reasons.append("tags: " + e.sharedTags.joined(separator: ", ")) }
-            reasons += e.notes
             return ProposalView(innovation: LinkView(label: innovation.title, href: presenter.entryHref(innovation)),
                                 country: presenter.countryLink(innovation.country), score: String(format: "%.2f", match.score),
-                                cooperation: e.cooperation == "triangular" ? "Triangular" : "South-South", reasons: reasons)
+                                cooperation: cooperationLabel(match.explanation), reasons: reasons(match.explanation))
         }
+    }
+
+    /// For an innovation, the needs whose best proposals include it (nil while a large catalogue's list is prepared).
+    private func answers(_ entry: StoredEntry) throws -> AnswersView? {
+        guard entry.kind == .innovation else { return nil }
+        guard let found = try catalogue.needsAnswered(by: entry) else { return AnswersView(pending: true, needs: []) }
+        return AnswersView(pending: false, needs: found.map { match, rank, need in
+            NeedAnswerView(need: LinkView(label: need.title, href: presenter.entryHref(need)),
+                           country: presenter.countryLink(need.country), score: String(format: "%.2f", match.score),
+                           rank: "#\(rank) of its proposals", cooperation: cooperationLabel(match.explanation),
+                           reasons: reasons(match.explanation))
+        })
+    }
+
+    private func cooperationLabel(_ explanation: MatchExplanation) -> String {
+        explanation.cooperation == "triangular" ? "Triangular" : "South-South"
+    }
+
+    /// Short reasons: shared words, themes, targets, tags, then context notes.
+    private func reasons(_ e: MatchExplanation) -> [String] {
+        var reasons: [String] = []
+        if !e.sharedTerms.isEmpty { reasons.append("shared words: " + e.sharedTerms.prefix(5).joined(separator: ", ")) }
+        if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")) }
+        if !e.sharedTargets.isEmpty { reasons.append("SDG: " + e.sharedTargets.joined(separator: ", ")) }
+        if !e.sharedTags.isEmpty { reasons.append("tags: " + e.sharedTags.joined(separator: ", ")) }
+        return reasons + e.notes
     }
 
     private func find(_ context: AppRequestContext) throws -> StoredEntry {

@@ -147,6 +147,26 @@ struct DetailPageView: Sendable {
     /// For a need: the innovations that could answer it, best first.
     var proposals: [ProposalView]
     var isNeed: Bool
+    /// For an innovation: the needs it could answer.
+    var answers: AnswersView?
+    var isInnovation: Bool
+}
+
+/// The needs an innovation could answer, or a note that the list is being prepared.
+struct AnswersView: Sendable {
+    var pending: Bool
+    var needs: [NeedAnswerView]
+}
+
+/// A need for which an innovation is among the best proposals.
+struct NeedAnswerView: Sendable {
+    var need: LinkView
+    var country: LinkView
+    var score: String
+    /// The innovation's place among the need's proposals, e.g. "#2 of its proposals".
+    var rank: String
+    var cooperation: String
+    var reasons: [String]
 }
 
 /// An option of a select control.

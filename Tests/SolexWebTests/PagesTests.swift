@@ -133,3 +133,27 @@ func needProposals() async throws {
         }
     }
 }
+
+@Test("an innovation's page lists the needs that count it among their best proposals, with its rank there")
+func innovationAnswers() async throws {
+    try await withApp { client in
+        var best = ""
+        try await client.execute(uri: "/needs/NEED-BEN-001", method: .get) { response in
+            let section = response.text.components(separatedBy: "proposals-heading").last ?? ""
+            let link = section.components(separatedBy: "href=\"/innovations/").dropFirst().first ?? ""
+            best = String(link.prefix { $0 != "\"" })
+        }
+        #expect(!best.isEmpty)
+        try await client.execute(uri: "/innovations/\(best)", method: .get) { response in
+            let page = response.text
+            #expect(page.contains("Needs this innovation could answer"))
+            let section = page.components(separatedBy: "answers-heading").last ?? ""
+            let item = section.components(separatedBy: "<li>").first { $0.contains("href=\"/needs/NEED-BEN-001\"") }
+            #expect(item?.contains("#1 of its proposals") == true, "the need's best proposal lists the need as #1")
+            #expect(item?.contains("shared words:") == true)
+        }
+        try await client.execute(uri: "/needs/NEED-BEN-001", method: .get) { response in
+            #expect(!response.text.contains("Needs this innovation could answer"))
+        }
+    }
+}
