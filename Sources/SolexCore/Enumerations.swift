@@ -22,7 +22,16 @@ public enum SupportType: String, Sendable, CaseIterable, Codable {
 
 /// Where an entry stands in review.
 public enum EntryStatus: String, Sendable, CaseIterable, Codable {
-    case draft, submitted, published, archived
+    /// Being written by its focal point.
+    case draft
+    /// Waiting for the secretariat's review.
+    case submitted
+    /// Public: listed, searchable and proposed by the matcher.
+    case published
+    /// Sent back to its focal point with a reason.
+    case returned
+    /// Out of public view.
+    case archived
 }
 
 /// The two kinds of catalogue entry.
