@@ -78,6 +78,47 @@ check "match: unknown weights are refused" bash -c "! '$SOLEX' --db '$db' match 
 "$SOLEX" --db "$db" match --top 2 --format csv >"$work/match.csv"
 check "match: CSV has a header and two rows per need" test "$(wc -l <"$work/match.csv")" -eq $((1 + 2 * $(wc -l <Seeds/demo/needs.jsonl)))
 
+# Match reports: run and store with parameters, list, show, export, compare; pair status kept across runs.
+first=$("$SOLEX" --db "$db" report run --name "CLI top 3" --top 3 2>"$work/report.err")
+check "report run: prints the new report's id" test -n "$first"
+second=$("$SOLEX" --db "$db" report run --top 5 --weights '{"themes": 0.2}' --region Africa --evidence evaluated --evidence monitored \
+    --capacity-per-innovation 1 --capacity-per-need 2 2>>"$work/report.err")
+check "report run: filters and capacities are accepted" test -n "$second"
+check "report list: newest first" bash -c "'$SOLEX' --db '$db' report list | head -1 | grep -q '^$second\b'"
+check "report show: text names the report and explains pairs" bash -c "
+    '$SOLEX' --db '$db' report show '$first' >'$work/show.txt' && grep -q '^Report $first: CLI top 3' '$work/show.txt' &&
+    grep -q 'contributions: text' '$work/show.txt'"
+check "report show: JSON has the parameters and every pair with an explanation" bash -c "
+    '$SOLEX' --db '$db' report show '$second' --format json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+assert doc[\"report\"][\"parameters\"][\"regions\"] == [\"2\"], doc[\"report\"][\"parameters\"]
+assert doc[\"report\"][\"parameters\"][\"capacity_per_need\"] == 2
+assert doc[\"pairs\"] and all(\"contributions\" in p[\"explanation\"] and p[\"assigned\"] in (True, False) for p in doc[\"pairs\"])
+'"
+"$SOLEX" --db "$db" report export "$first" --format csv >"$work/report.csv"
+check "report export: CSV has the explanation columns and one row per pair" python3 - "$work/report.csv" "$work/show.txt" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+for column in ("contribution_text", "shared_terms", "shared_themes", "shared_targets", "shared_tags", "notes", "cooperation", "status"):
+    assert column in rows[0], column
+pairs = sum(1 for line in open(sys.argv[2], encoding="utf-8") if line.startswith("  ") and ". INN-" in line)
+assert len(rows) == pairs, (len(rows), pairs)
+PY
+check "report export: html is a whole page" bash -c "'$SOLEX' --db '$db' report export '$first' --format html | grep -q '</html>'"
+check "report diff: text counts new, dropped and moved pairs" bash -c "
+    '$SOLEX' --db '$db' report diff '$first' '$second' | head -1 | grep -Eq '^Report $first -> report $second: [0-9]+ new, [0-9]+ dropped, [0-9]+ moved'"
+check "report: bad options are refused, naming the option" bash -c "
+    ! '$SOLEX' --db '$db' report run --top 0 --theme nope 2>'$work/bad-report.err' &&
+    grep -q -- '--top: must be a whole number from 1 to 100' '$work/bad-report.err' && grep -q -- \"--theme: 'nope' is not a known theme\" '$work/bad-report.err'"
+check "report: an unknown id is refused" bash -c "! '$SOLEX' --db '$db' report show 999 2>/dev/null"
+pair=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8"))); print(r["need"], r["innovation"])' "$work/report.csv")
+check "pair status: contacted is recorded" "$SOLEX" --db "$db" pair status $pair --status contacted --note "first call"
+check "pair status: a skipped step is refused, naming --status" bash -c "
+    ! '$SOLEX' --db '$db' pair status $pair --status partnership_started 2>'$work/status.err' && grep -q -- '--status: cannot go from contacted' '$work/status.err'"
+third=$("$SOLEX" --db "$db" report run --top 3 2>/dev/null)
+check "pair status: kept across report runs" bash -c "'$SOLEX' --db '$db' report export '$third' --format csv | grep -q 'contacted,first call,'"
+
 # The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
 if [ -f "$SHARED/bench/gen_corpus.py" ]; then
     python3 "$SHARED/bench/gen_corpus.py" --innovations 10000 --needs 2000 --seed 42 --out "$work/c10k" 2>/dev/null

@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalogue", migrate: createCatalogue)
         migrator.registerMigration("v2-search", migrate: SearchMigration.create)
+        migrator.registerMigration("v3-match-reports", migrate: MatchReportMigration.create)
         return migrator
     }
 

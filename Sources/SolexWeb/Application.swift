@@ -49,6 +49,8 @@ public func buildApplication(config: AppConfig, database: AppDatabase) async thr
     }
     ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     SearchController(catalogue: catalogue, pages: pages).addRoutes(site: site, api: api)
+    ReportPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    ReportAPIController(catalogue: catalogue).addRoutes(to: api)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Solex"),

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The secretariat's match report pages: list and run reports, show one with its explained pairs, export it (CSV,
+/// JSON, printable page), compare two, and change a pair's status.
+struct ReportPagesController {
+    let reports: MatchReports
+    let pages: PageRenderer
+
+    init(catalogue: Catalogue, pages: PageRenderer) {
+        reports = MatchReports(catalogue: catalogue)
+        self.pages = pages
+    }
+
+    private var reference: ReferenceData { reports.catalogue.reference }
+    private var presenter: ReportPresenter { ReportPresenter(reference: reference) }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("reports") { _, context in try list(ReportForm.blank, context) }
+        group.post("reports") { request, context in
+            var request = request
+            var form = ReportForm.posted(try await FormData.read(&request, context: context))
+            switch ReportParameters.parse(form.text, reference: reference) {
+            case .failure(let failure):
+                form.errors = failure.errors
+                return try list(form, context, status: .unprocessableContent)
+            case .success(let parameters):
+                do {
+                    let id = try reports.run(name: form.name, parameters: parameters, actor: .webVisitor)
+                    return Response.redirect(to: "/reports/\(id)?saved=1", type: .normal)
+                } catch MatchReportError.invalid(let failure) {
+                    form.errors = failure.errors
+                    return try list(form, context, status: .unprocessableContent)
+                }
+            }
+        }
+        group.get("reports/diff") { request, context in
+            let query = request.uri.queryParameters
+            guard let from = query.get("from").flatMap(Self.reportID), let to = query.get("to").flatMap(Self.reportID) else {
+                throw HTTPError(.badRequest)
+            }
+            let diff = try found { try reports.diff(from: from, to: to) }
+            let layout = LayoutView(title: "Report \(from) compared with report \(to)", csrfToken: context.csrfToken, section: "reports")
+            return pages.render("report_diff", presenter.diff(diff, layout: layout))
+        }
+        group.get("reports/:id") { request, context in
+            let report = try find(context)
+            let query = request.uri.queryParameters
+            let notice: String? = query.get("saved") != nil ? "Report stored." : query.get("status") != nil ? "Status saved." : nil
+            return try show(report, context, notice: notice)
+        }
+        group.get("reports/:id/export.csv") { _, context in
+            let report = try find(context)
+            return Self.download(try report.csv(), type: "text/csv; charset=utf-8", name: "solex-report-\(report.summary.id).csv")
+        }
+        group.get("reports/:id/export.json") { _, context in
+            let report = try find(context)
+            return Self.download(try report.json(), type: "application/json", name: "solex-report-\(report.summary.id).json")
+        }
+        group.get("reports/:id/print") { _, context in
+            let report = try find(context)
+            let layout = LayoutView(title: report.summary.name, csrfToken: context.csrfToken, section: "reports")
+            return pages.render("report_print", presenter.page(report, layout: layout, others: [], isPrint: true))
+        }
+        group.post("pairs/status") { request, context in
+            var request = request
+            let form = try await FormData.read(&request, context: context)
+            let need = form.first("need") ?? "", innovation = form.first("innovation") ?? ""
+            let reportID = form.first("report").flatMap(Self.reportID)
+            guard !need.isEmpty, !innovation.isEmpty else { throw HTTPError(.badRequest) }
+            let back = reportID.map { "/reports/\($0)" } ?? "/needs/\(percentEncoded(need))"
+            let anchor = "#pair-\(need)-\(innovation)"
+            do {
+                guard let status = PairStatus(rawValue: form.first("status") ?? "") else {
+                    throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", reason:
+                        "must be one of \(PairStatus.allCases.map(\.rawValue).joined(separator: ", "))")]))
+                }
+                try reports.setStatus(need: need, innovation: innovation, status: status, note: form.first("note") ?? "", actor: .webVisitor)
+                return Response.redirect(to: back + (reportID == nil ? "" : "?status=1") + anchor, type: .normal)
+            } catch MatchReportError.invalid(let failure) {
+                guard let reportID, let report = try reports.report(reportID) else { throw HTTPError(.badRequest) }
+                let message = failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; ")
+                return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent)
+            } catch CatalogueError.notFound {
+                throw HTTPError(.notFound)
+            }
+        }
+    }
+
+    private func list(_ form: ReportForm, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let summaries = try reports.list()
+        let options = summaries.map { OptionView(value: "\($0.id)", label: "\($0.id): \($0.name)", selected: false) }
+        var compareFrom = options, compareTo = options
+        // Preselect the two newest: the older as "from", the newer as "to".
+        if compareFrom.count > 1 { compareFrom[1].selected = true }
+        if !compareTo.isEmpty { compareTo[0].selected = true }
+        let view = ReportsPageView(
+            layout: LayoutView(title: "Match reports", csrfToken: context.csrfToken, section: "reports"),
+            reports: summaries.map(presenter.summary), compareFrom: compareFrom, compareTo: compareTo, canCompare: summaries.count > 1,
+            form: form.view(reference: reference))
+        return pages.render("reports", view, status: status)
+    }
+
+    private func show(_ report: MatchReport, _ context: AppRequestContext, notice: String? = nil,
+                      statusError: (need: String, innovation: String, message: String)? = nil,
+                      status: HTTPResponse.Status = .ok) throws -> Response {
+        let layout = LayoutView(title: report.summary.name, csrfToken: context.csrfToken, section: "reports", notice: notice)
+        let view = presenter.page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError)
+        return pages.render("report", view, status: status)
+    }
+
+    private func find(_ context: AppRequestContext) throws -> MatchReport {
+        guard let id = Self.reportID(try context.parameters.require("id")), let report = try reports.report(id) else {
+            throw HTTPError(.notFound)
+        }
+        return report
+    }
+
+    /// Runs `work`, turning an unknown report into 404.
+    private func found<T>(_ work: () throws -> T) throws -> T {
+        do { return try work() } catch MatchReportError.notFound { throw HTTPError(.notFound) }
+    }
+
+    /// A report id from text: a whole number from 1.
+    static func reportID(_ text: String) -> Int64? {
+        guard let id = Int64(text), id > 0 else { return nil }
+        return id
+    }
+
+    /// A file to download.
+    static func download(_ data: Data, type: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The printable page of a report as a file of its own, for `solex report export --format html`: the same template
+/// as `GET /reports/{id}/print`, with the style sheet put into the page so that it reads without the server.
+public enum ReportPrintPage {
+    /// The HTML text of report `report`, rendered with the templates and the style sheet of `webDirectory`.
+    public static func html(_ report: MatchReport, reference: ReferenceData, webDirectory: String) async throws -> String {
+        let pages = try await PageRenderer(templatesDirectory: webDirectory + "/templates")
+        let style = try String(contentsOfFile: webDirectory + "/static/solex.css", encoding: .utf8)
+        let layout = LayoutView(title: report.summary.name, csrfToken: "", section: "reports")
+        let view = ReportPresenter(reference: reference).page(report, layout: layout, others: [], isPrint: true, inlineStyle: style)
+        return pages.library.render(view, withTemplate: "report_print") ?? ""
+    }
+}
