@@ -8,6 +8,38 @@ public enum CatalogueError: Error, Sendable, Equatable {
     case notFound(EntryKind, String)
     /// The input broke the rules; every problem is listed.
     case invalid(ValidationFailure)
+    /// Nobody is signed in and the use case needs someone who is.
+    case signInRequired
+    /// The actor may not do this; the reason is safe to show.
+    case forbidden(String)
+}
+
+/// Which entries an actor may see in lists, counts, searches and pages.
+public enum Visibility: Sendable, Hashable {
+    /// Every entry (the secretariat, administrators, the command line).
+    case everything
+    /// Published entries only (anonymous visitors, workshop organisers).
+    case published
+    /// Published entries and every entry of one country (that country's focal point).
+    case publishedOrCountry(String)
+
+    /// What `actor` may see.
+    public init(_ actor: Actor) {
+        switch actor.role {
+        case .admin?, .secretariat?: self = .everything
+        case .focalPoint?: self = actor.country.map { .publishedOrCountry($0) } ?? .published
+        default: self = .published
+        }
+    }
+
+    /// Whether an entry of `country` in `status` is visible.
+    public func shows(country: String, status: EntryStatus) -> Bool {
+        switch self {
+        case .everything: true
+        case .published: status == .published
+        case .publishedOrCountry(let own): status == .published || country == own
+        }
+    }
 }
 
 /// The catalogue's use cases: the one service that web forms, the JSON API and the CLI all call.
@@ -40,21 +72,48 @@ public struct Catalogue: Sendable {
         self.now = now
     }
 
-    /// The entry of `kind` with reference `ref`.
+    /// The entry of `kind` with reference `ref`, whatever its status (for internal use: pages and the API call
+    /// `entry(_:ref:for:)`).
     public func entry(_ kind: EntryKind, ref: String) throws -> StoredEntry? {
         try database.read { db in try Self.fetch(kind, ref: ref, db) }
     }
 
-    /// Validates and stores a new entry. A reference already in use is a validation error on `ref`.
+    /// The entry of `kind` with reference `ref` if `actor` may read it; nil when there is none or it is hidden from
+    /// them (a hidden entry looks the same as a missing one).
+    public func entry(_ kind: EntryKind, ref: String, for actor: Actor) throws -> StoredEntry? {
+        guard let entry = try entry(kind, ref: ref) else { return nil }
+        let permission = Permission.readEntry(country: entry.country, status: entry.metadata.status)
+        return AccessPolicy.decide(actor, permission).isAllowed ? entry : nil
+    }
+
+    /// Throws `signInRequired` or `forbidden` unless `actor` may do `permission`: the one check every use case makes
+    /// before it writes or reads anything that is not public.
+    public func authorize(_ actor: Actor, _ permission: Permission) throws {
+        switch AccessPolicy.decide(actor, permission) {
+        case .allowed: return
+        case .signInRequired: throw CatalogueError.signInRequired
+        case .forbidden(let reason): throw CatalogueError.forbidden(reason)
+        }
+    }
+
+    /// Validates and stores a new entry (a draft unless `status` says otherwise). A reference already in use is a
+    /// validation error on `ref`.
     @discardableResult
-    public func create(_ kind: EntryKind, input: FieldValues, status: EntryStatus = .submitted, actor: Actor) throws -> StoredEntry {
+    public func create(_ kind: EntryKind, input: FieldValues, status: EntryStatus = .draft, actor: Actor) throws -> StoredEntry {
+        if actor.role == nil { throw CatalogueError.signInRequired }
         let values = try validated(input, kind)
         let entry = StoredEntry(kind: kind, values: values, metadata: EntryMetadata(status: status, actor: actor, now: now()))
+        try authorize(actor, .createEntry(country: entry.country))
         return try database.write { db in
             if try Self.fetch(kind, ref: entry.ref, db) != nil {
                 throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "is already used by another \(kind.rawValue)")]))
             }
-            return try Self.insert(entry, db)
+            let stored = try Self.insert(entry, db)
+            var changes = AuditChange.changes(from: [:], to: values, fields: kind.fields.map(\.name))
+            changes.append(AuditChange(field: "status", old: nil, new: status.rawValue))
+            try AuditLog.record(db, actor: actor, action: "create", kind: kind.rawValue, ref: entry.ref, changes: changes,
+                                at: entry.metadata.createdAt)
+            return stored
         }
     }
 
@@ -66,25 +125,87 @@ public struct Catalogue: Sendable {
         if completed["ref"] == nil || completed["ref"] == .null { completed["ref"] = .text(ref) }
         let input = completed
         let time = now()
+        if actor.role == nil { throw CatalogueError.signInRequired }
         return try database.write { db in
-            guard var entry = try Self.fetch(kind, ref: ref, db) else { throw CatalogueError.notFound(kind, ref) }
+            guard var entry = try Self.fetch(kind, ref: ref, db), Self.visible(entry, to: actor) else {
+                throw CatalogueError.notFound(kind, ref)
+            }
+            let old = entry
             if input["ref"] != .text(ref) {
                 throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "cannot be changed (it is \(ref))")]))
             }
-            entry.values = try validated(input, kind)
+            let values = try validated(input, kind)
+            let newCountry = values[kind.countryField]?.textValue ?? entry.country
+            try authorize(actor, .editEntry(country: entry.country, status: entry.metadata.status, newCountry: newCountry))
+            entry.values = values
             entry.metadata.updatedAt = time
             entry.metadata.updatedBy = actor.name
+            // A published entry changed by someone who does not review goes back to the review queue.
+            if entry.metadata.status == .published, actor.role?.reviews != true { entry.metadata.status = .submitted }
             try kind.recordType.init(entry: entry).update(db)
+            var changes = AuditChange.changes(from: old.values, to: entry.values, fields: kind.fields.map(\.name))
+            if old.metadata.status != entry.metadata.status {
+                changes.append(AuditChange(field: "status", old: old.metadata.status.rawValue, new: entry.metadata.status.rawValue))
+            }
+            try AuditLog.record(db, actor: actor, action: "update", kind: kind.rawValue, ref: ref, changes: changes, at: time)
             return entry
         }
     }
 
     /// Deletes the entry `ref`.
     public func delete(_ kind: EntryKind, ref: String, actor: Actor) throws {
+        if actor.role == nil { throw CatalogueError.signInRequired }
+        let time = now()
         try database.write { db in
-            let deleted = try Table(kind.tableName).filter(Column("ref") == ref).deleteAll(db)
-            if deleted == 0 { throw CatalogueError.notFound(kind, ref) }
+            guard let entry = try Self.fetch(kind, ref: ref, db), Self.visible(entry, to: actor) else {
+                throw CatalogueError.notFound(kind, ref)
+            }
+            try authorize(actor, .deleteEntry(country: entry.country, status: entry.metadata.status))
+            try Table(kind.tableName).filter(Column("ref") == ref).deleteAll(db)
+            var changes = AuditChange.changes(from: entry.values, to: [:], fields: kind.fields.map(\.name))
+            changes.append(AuditChange(field: "status", old: entry.metadata.status.rawValue, new: nil))
+            try AuditLog.record(db, actor: actor, action: "delete", kind: kind.rawValue, ref: ref, changes: changes, at: time)
         }
+    }
+
+    /// Moves the entry `ref` along the review workflow (see `ReviewAction`). Returning an entry needs a reason;
+    /// the reason is kept in the audit log and shown on the entry's page.
+    @discardableResult
+    public func review(_ kind: EntryKind, ref: String, action: ReviewAction, reason: String = "", actor: Actor) throws -> StoredEntry {
+        if actor.role == nil { throw CatalogueError.signInRequired }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let time = now()
+        return try database.write { db in
+            guard var entry = try Self.fetch(kind, ref: ref, db), Self.visible(entry, to: actor) else {
+                throw CatalogueError.notFound(kind, ref)
+            }
+            try authorize(actor, .review(action, country: entry.country))
+            let old = entry.metadata.status
+            guard let next = action.next(from: old) else {
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "action",
+                    reason: "'\(action.label)' does not apply to an entry that is \(old.rawValue)")]))
+            }
+            if action.needsReason && reason.isEmpty {
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", reason: "is required to return an entry")]))
+            }
+            if reason.count > 2000 {
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", reason: "must be at most 2000 characters")]))
+            }
+            entry.metadata.status = next
+            entry.metadata.updatedAt = time
+            entry.metadata.updatedBy = actor.name
+            try db.execute(sql: "UPDATE \(kind.tableName) SET status = ?, updated_at = ?, updated_by = ? WHERE ref = ?",
+                           arguments: [next.rawValue, time, actor.name, ref])
+            try AuditLog.record(db, actor: actor, action: "review.\(action.rawValue)", kind: kind.rawValue, ref: ref,
+                                reason: reason.isEmpty ? nil : reason,
+                                changes: [AuditChange(field: "status", old: old.rawValue, new: next.rawValue)], at: time)
+            return entry
+        }
+    }
+
+    /// Whether `actor` may see `entry` at all (otherwise it is treated as missing).
+    static func visible(_ entry: StoredEntry, to actor: Actor) -> Bool {
+        Visibility(actor).shows(country: entry.country, status: entry.metadata.status)
     }
 
     /// Validates `input`, turning a failure into `CatalogueError.invalid`.

@@ -27,10 +27,14 @@ public struct EntryQuery: Sendable, Hashable {
     public var sdgGoal: Int?
     /// Only entries in these statuses; nil means every status but archived.
     public var statuses: [EntryStatus]?
+    /// What the reader may see (set from the actor by pages and the API).
+    public var visibility: Visibility
 
     /// Creates a query; the page and page size are clamped to their ranges.
     public init(kind: EntryKind, page: Int = 1, perPage: Int = 20, sort: EntrySort = .ref, descending: Bool = false,
-                country: String? = nil, theme: String? = nil, sdgGoal: Int? = nil, statuses: [EntryStatus]? = nil) {
+                country: String? = nil, theme: String? = nil, sdgGoal: Int? = nil, statuses: [EntryStatus]? = nil,
+                visibility: Visibility = .everything) {
+        self.visibility = visibility
         self.kind = kind
         self.page = max(1, page)
         self.perPage = min(100, max(1, perPage))
@@ -81,6 +85,15 @@ extension Catalogue {
             conditions.append("status <> ?")
             arguments += [EntryStatus.archived.rawValue]
         }
+        switch query.visibility {
+        case .everything: break
+        case .published:
+            conditions.append("status = ?")
+            arguments += [EntryStatus.published.rawValue]
+        case .publishedOrCountry(let own):
+            conditions.append("(status = ? OR \(query.kind.countryField) = ?)")
+            arguments += [EntryStatus.published.rawValue, own]
+        }
         if let country = query.country {
             conditions.append("\(query.kind.countryField) = ?")
             arguments += [country]
@@ -115,16 +128,24 @@ extension Catalogue {
         }
     }
 
-    /// Totals of entries not archived and of the countries they come from.
-    public func counts() throws -> CatalogueCounts {
+    /// Totals of entries not archived (of those `visibility` shows) and of the countries they come from.
+    public func counts(visibility: Visibility = .everything) throws -> CatalogueCounts {
         try database.read { db in
-            let archived = EntryStatus.archived.rawValue
-            let innovations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM innovation WHERE status <> ?", arguments: [archived]) ?? 0
-            let needs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need WHERE status <> ?", arguments: [archived]) ?? 0
+            let archived = EntryStatus.archived.rawValue, published = EntryStatus.published.rawValue
+            func condition(_ countryField: String) -> (String, StatementArguments) {
+                switch visibility {
+                case .everything: ("status <> ?", [archived])
+                case .published: ("status = ?", [published])
+                case .publishedOrCountry(let own): ("status <> ? AND (status = ? OR \(countryField) = ?)", [archived, published, own])
+                }
+            }
+            let (i, iArgs) = condition("origin_country"), (n, nArgs) = condition("country")
+            let innovations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM innovation WHERE \(i)", arguments: iArgs) ?? 0
+            let needs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need WHERE \(n)", arguments: nArgs) ?? 0
             let countries = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT origin_country FROM innovation WHERE status <> ?
-                                      UNION SELECT country FROM need WHERE status <> ?)
-                """, arguments: [archived, archived]) ?? 0
+                SELECT COUNT(*) FROM (SELECT origin_country FROM innovation WHERE \(i)
+                                      UNION SELECT country FROM need WHERE \(n))
+                """, arguments: iArgs + nArgs) ?? 0
             return CatalogueCounts(innovations: innovations, needs: needs, countries: countries)
         }
     }

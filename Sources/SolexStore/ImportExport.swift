@@ -8,6 +8,7 @@ extension Catalogue {
     /// `progress` is called with the number of entries written so far.
     public func importFile(_ kind: EntryKind, from url: URL, format: InterchangeFormat, status: EntryStatus = .published,
                            actor: Actor, progress: @Sendable (Int) -> Void = { _ in }) throws -> ImportSummary {
+        try authorize(actor, .importEntries)
         let reader = InterchangeReader(kind: kind, validator: validator)
         switch reader.read(url, format: format) {
         case .failure(let failure): throw failure
@@ -41,11 +42,19 @@ extension Catalogue {
                 for values in entries { try remember.execute(arguments: [values["ref"]?.textValue ?? ""]) }
                 try SearchMigration.withBulkIndexing(table: kind.tableName, db) {
                     let statement = try db.makeStatement(sql: sql)
+                    // One audit row per entry: who imported it, when, and with which status (the values are in the file).
+                    let audit = try db.makeStatement(sql: """
+                        INSERT INTO audit_log (at, actor, channel, user_id, action, subject_kind, subject_ref, reason, changes)
+                        VALUES (?, ?, ?, ?, 'import', ?, ?, ?, '[]')
+                        """)
+                    let reason = "imported with status \(status.rawValue)"
                     for (index, values) in entries.enumerated() {
                         var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in Self.databaseValue(values[spec.name] ?? .null, spec) }
                         arguments += [status.rawValue, time, time, actor.name, actor.name]
                         statement.setUncheckedArguments(StatementArguments(arguments))
                         try statement.execute()
+                        try audit.execute(arguments: [time, actor.name, actor.channel.rawValue, actor.userID, kind.rawValue,
+                                                      values["ref"]?.textValue ?? "", reason])
                         if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
                         if (index + 1) % 10_000 == 0 { progress(index + 1) }
                     }

@@ -121,6 +121,7 @@ public struct MatchReports: Sendable {
     /// Returns the new report's id. Throws `MatchReportError.invalid` listing every problem.
     @discardableResult
     public func run(name: String? = nil, parameters: ReportParameters, actor: Actor) throws -> Int64 {
+        try catalogue.authorize(actor, .matchReports)
         let time = catalogue.now()
         var errors: [FieldError] = []
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -154,6 +155,10 @@ public struct MatchReports: Sendable {
                 pair.innovation_title = innovationTitles[pair.innovation_ref] ?? ""
                 try pair.insert(db)
             }
+            try AuditLog.record(db, actor: actor, action: "report.run", kind: "report", ref: String(id),
+                                changes: [AuditChange(field: "name", old: nil, new: report.name),
+                                          AuditChange(field: "parameters", old: nil, new: report.parameters),
+                                          AuditChange(field: "pair_count", old: nil, new: String(report.pair_count))], at: time)
             return id
         }
     }
@@ -308,6 +313,7 @@ public struct MatchReports: Sendable {
     /// may be empty.
     @discardableResult
     public func setStatus(need: String, innovation: String, status: PairStatus, note: String = "", actor: Actor) throws -> PairFollowUp {
+        try catalogue.authorize(actor, .matchReports)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > Self.maxNoteLength {
             throw MatchReportError.invalid(ValidationFailure([FieldError(field: "note", reason: "must be at most \(Self.maxNoteLength) characters")]))
@@ -326,6 +332,9 @@ public struct MatchReports: Sendable {
             var event = PairStatusEventRecord(id: nil, need_ref: need, innovation_ref: innovation, from_status: from?.rawValue,
                                               to_status: status.rawValue, note: note, created_at: time, created_by: actor.name)
             try event.insert(db)
+            try AuditLog.record(db, actor: actor, action: "pair.status", kind: "pair", ref: "\(need)/\(innovation)",
+                                reason: note.isEmpty ? nil : note,
+                                changes: [AuditChange(field: "status", old: (from ?? .initial).rawValue, new: status.rawValue)], at: time)
             return PairFollowUp(status: status, note: note, updatedAt: time, updatedBy: actor.name)
         }
     }

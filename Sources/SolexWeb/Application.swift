@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import SolexCore
 import SolexStore
@@ -14,13 +15,23 @@ public struct AppConfig: Sendable {
     public var webDirectory: String
     /// Log level.
     public var logLevel: Logger.Level
+    /// Mark cookies `Secure` (set when Solex is served over HTTPS, e.g. behind a TLS proxy).
+    public var secureCookies: Bool
+    /// bcrypt cost of new password hashes: 12 in production; tests use a lower one to run faster.
+    public var bcryptCost: UInt8
+    /// A session ends after this long without a request.
+    public var sessionIdle: Duration
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "Web", logLevel: Logger.Level = .info) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "Web", logLevel: Logger.Level = .info,
+                secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionIdle: Duration = .seconds(8 * 60 * 60)) {
         self.host = host
         self.port = port
         self.webDirectory = webDirectory
         self.logLevel = logLevel
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.sessionIdle = sessionIdle
     }
 }
 
@@ -31,40 +42,73 @@ public func buildApplication(config: AppConfig, database: AppDatabase) async thr
     logger.logLevel = config.logLevel
     let catalogue = Catalogue(database: database, reference: try database.referenceData())
     let pages = try await PageRenderer(templatesDirectory: config.webDirectory + "/templates")
-    let router = Router(context: AppRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: FileMiddleware(config.webDirectory + "/static", urlBasePath: "/static",
-                                          cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
-    router.get("/health") { _, _ in "ok" }
-    let api = router.group("api/v1")
-    EntryAPIController(catalogue: catalogue).addRoutes(to: api)
-    ReferenceAPIController(reference: catalogue.reference).addRoutes(to: api)
-    OpenAPIController(reference: catalogue.reference).addRoutes(to: api)
-    let site = router.group().add(middleware: CSRFMiddleware())
-    HomeController(catalogue: catalogue, pages: pages).addRoutes(to: site)
-    for kind in EntryKind.allCases {
-        EntryPagesController(kind: kind, catalogue: catalogue, pages: pages).addRoutes(to: site)
-    }
-    ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
-    SearchController(catalogue: catalogue, pages: pages).addRoutes(site: site, api: api)
-    ReportPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
-    ReportAPIController(catalogue: catalogue).addRoutes(to: api)
+    let accounts = Accounts(database: database, bcryptCost: config.bcryptCost)
+    let router = buildRouter(config: config, catalogue: catalogue, accounts: accounts, pages: pages, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Solex"),
         logger: logger)
 }
 
-/// The request context: Hummingbird's core storage plus the CSRF token of the request.
-public struct AppRequestContext: RequestContext {
+/// The router with every middleware and route (`routes` lists what it registers, for tests).
+func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pages: PageRenderer, logger: Logger) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: FileMiddleware(config.webDirectory + "/static", urlBasePath: "/static",
+                                          cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
+    let sessionCookie = SessionCookieParameters(name: IdentityMiddleware.sessionCookie, path: "/", secure: config.secureCookies,
+                                                sameSite: .lax)
+    router.add(middleware: SessionMiddleware<AppRequestContext>(
+        storage: SQLitePersistDriver(database: catalogue.database),
+        configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "", defaultSessionExpiration: config.sessionIdle)))
+    router.add(middleware: IdentityMiddleware(accounts: accounts, sessionIdle: config.sessionIdle))
+    router.get("/health") { _, _ in "ok" }
+    let api = router.group("api/v1")
+    EntryAPIController(catalogue: catalogue).addRoutes(to: api)
+    ReferenceAPIController(reference: catalogue.reference).addRoutes(to: api)
+    OpenAPIController(reference: catalogue.reference).addRoutes(to: api)
+    let site = router.group().add(middleware: CSRFMiddleware(secure: config.secureCookies))
+    HomeController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    for kind in EntryKind.allCases {
+        EntryPagesController(kind: kind, catalogue: catalogue, pages: pages).addRoutes(to: site)
+    }
+    ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    SearchController(catalogue: catalogue, pages: pages).addRoutes(site: site, api: api)
+    // Match reports are the secretariat's: every report route, read or write, needs the permission.
+    let reportSite = site.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))
+    let reportAPI = api.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))
+    ReportPagesController(catalogue: catalogue, pages: pages).addRoutes(to: reportSite)
+    ReportAPIController(catalogue: catalogue).addRoutes(to: reportAPI)
+    AccountPagesController(accounts: accounts, pages: pages).addRoutes(to: site)
+    ReviewPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    AuditPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    UserPagesController(accounts: accounts, catalogue: catalogue, pages: pages).addRoutes(to: site)
+    return router
+}
+
+/// What a web session remembers: the account, and when its password was set (changing the password ends the
+/// account's other sessions).
+public struct WebSession: Codable, Sendable {
+    var userID: Int64
+    var passwordChangedAt: Double
+}
+
+/// The request context: Hummingbird's core storage, the session, the actor making the request and the CSRF token.
+public struct AppRequestContext: RequestContext, SessionRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The token every form of this response must carry (set by `CSRFMiddleware`).
     public var csrfToken = ""
+    /// The web session (set by `SessionMiddleware`).
+    public let sessions: SessionContext<WebSession>
+    /// Who is asking: the signed-in account (session cookie for pages, bearer token for the API) or an anonymous
+    /// visitor (set by `IdentityMiddleware`).
+    public var actor: Actor = .webVisitor
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        sessions = .init()
     }
 
     /// Bodies up to 2 MiB (the longest entry is far smaller).

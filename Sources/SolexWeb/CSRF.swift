@@ -7,6 +7,8 @@ import Hummingbird
 struct CSRFMiddleware: RouterMiddleware {
     static let cookieName = "solex_csrf"
     static let fieldName = "_csrf"
+    /// Mark the cookie `Secure` (HTTPS).
+    var secure = false
 
     func handle(_ request: Request, context: AppRequestContext,
                 next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
@@ -23,7 +25,7 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         var response = try await next(request, context)
         if existing != token {
-            response.setCookie(Cookie(name: Self.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(Cookie(name: Self.cookieName, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
         }
         return response
     }

@@ -14,32 +14,33 @@ struct EntryAPIController {
         for kind in EntryKind.allCases {
             let path = RouterPath(stringLiteral: kind.plural)
             let item = RouterPath(stringLiteral: "\(kind.plural)/:ref")
-            group.get(path) { request, _ in try list(kind, request) }
+            group.get(path) { request, context in try list(kind, request, context.actor) }
             group.post(path) { request, context in
-                let entry = try catalogue.create(kind, input: try await body(request, context), actor: .apiClient)
+                let entry = try catalogue.create(kind, input: try await body(request, context), actor: context.actor)
                 var response = Self.document(entry).response(status: .created)
                 response.headers[.location] = "/api/v1/\(kind.plural)/\(percentEncoded(entry.ref))"
                 return response
             }
             group.get(item) { _, context in
                 let ref = try context.parameters.require("ref")
-                guard let entry = try catalogue.entry(kind, ref: ref) else { throw CatalogueError.notFound(kind, ref) }
+                guard let entry = try catalogue.entry(kind, ref: ref, for: context.actor) else { throw CatalogueError.notFound(kind, ref) }
                 return Self.document(entry).response()
             }
             group.put(item) { request, context in
                 let ref = try context.parameters.require("ref")
-                let entry = try catalogue.update(kind, ref: ref, input: try await body(request, context), actor: .apiClient)
+                let entry = try catalogue.update(kind, ref: ref, input: try await body(request, context), actor: context.actor)
                 return Self.document(entry).response()
             }
             group.delete(item) { _, context in
-                try catalogue.delete(kind, ref: try context.parameters.require("ref"), actor: .apiClient)
+                try catalogue.delete(kind, ref: try context.parameters.require("ref"), actor: context.actor)
                 return Response(status: .noContent)
             }
         }
     }
 
-    private func list(_ kind: EntryKind, _ request: Request) throws -> Response {
-        let parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
+    private func list(_ kind: EntryKind, _ request: Request, _ actor: Actor) throws -> Response {
+        var parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
+        parameters.query.visibility = Visibility(actor)
         if !parameters.errors.isEmpty {
             throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.",
                           errors: parameters.errors)

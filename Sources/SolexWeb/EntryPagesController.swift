@@ -16,28 +16,45 @@ struct EntryPagesController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(RouterPath(stringLiteral: kind.plural)) { request, context in try list(request, context) }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/new")) { _, context in
-            form(EntryForm.blank(kind, today: Timestamp.day(Date())), context, editing: nil)
+            try catalogue.authorize(context.actor, .createEntry(country: context.actor.country ?? ""))
+            return form(EntryForm.blank(kind, today: Timestamp.day(Date())), context, editing: nil)
         }
         group.post(RouterPath(stringLiteral: kind.plural)) { request, context in
             var request = request
             let form = EntryForm.posted(kind, try await FormData.read(&request, context: context))
-            return try save(form, context) { try catalogue.create(kind, input: form.input, actor: .webVisitor) }
+            return try save(form, context) { try catalogue.create(kind, input: form.input, actor: context.actor) }
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
             let entry = try find(context)
-            let notice: String? = request.uri.queryParameters.get("saved") != nil ? "Saved." : nil
-            let view = DetailPageView(
-                layout: LayoutView(title: entry.title, csrfToken: context.csrfToken, section: kind.plural, notice: notice),
+            let notice: String? = request.uri.queryParameters.get("saved") != nil ? "Saved."
+                : request.uri.queryParameters.get("reviewed") != nil ? "Status changed to \(entry.metadata.status.rawValue)." : nil
+            var view = DetailPageView(
+                layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice),
                 kindPath: kind.plural, kindLabel: noun.capitalizedFirst, ref: entry.ref, status: entry.metadata.status.rawValue,
                 editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
                 fields: presenter.detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
                 updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
                 updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry), isNeed: kind == .need,
                 answers: try answers(entry), isInnovation: kind == .innovation)
+            let actor = context.actor, status = entry.metadata.status, country = entry.country
+            view.canEdit = AccessPolicy.decide(actor, .editEntry(country: country, status: status, newCountry: country)).isAllowed
+            view.canDelete = AccessPolicy.decide(actor, .deleteEntry(country: country, status: status)).isAllowed
+            view.canChange = view.canEdit || view.canDelete
+            view.reviewHref = presenter.entryHref(entry) + "/review"
+            view.reviewActions = ReviewAction.allCases.filter {
+                $0.next(from: status) != nil && AccessPolicy.decide(actor, .review($0, country: country)).isAllowed
+            }.map { ReviewButtonView(action: $0.rawValue, label: $0.label, needsReason: $0.needsReason) }
+            if view.canEdit || actor.role?.reviews == true {
+                let history = try catalogue.history(kind, ref: entry.ref, actor: actor)
+                view.history = history.map { AuditRowView($0, presenter: presenter) }
+                if status == .returned { view.returnReason = history.last { $0.action == "review.return" }?.reason }
+            }
             return pages.render("entry_detail", view)
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/edit")) { _, context in
             let entry = try find(context)
+            try catalogue.authorize(context.actor, .editEntry(country: entry.country, status: entry.metadata.status,
+                                                              newCountry: entry.country))
             return form(EntryForm.editing(kind, entry.values), context, editing: entry)
         }
         group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
@@ -45,21 +62,36 @@ struct EntryPagesController {
             var request = request
             let form = EntryForm.posted(kind, try await FormData.read(&request, context: context))
             return try save(form, context, editing: entry) {
-                try catalogue.update(kind, ref: entry.ref, input: form.input, actor: .webVisitor)
+                try catalogue.update(kind, ref: entry.ref, input: form.input, actor: context.actor)
             }
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
             let entry = try find(context)
+            try catalogue.authorize(context.actor, .deleteEntry(country: entry.country, status: entry.metadata.status))
             let view = ConfirmDeleteView(
-                layout: LayoutView(title: "Delete \(noun) \(entry.ref)", csrfToken: context.csrfToken, section: kind.plural),
+                layout: LayoutView(title: "Delete \(noun) \(entry.ref)", context: context, section: kind.plural),
                 kindLabel: noun, entryTitle: entry.title, ref: entry.ref, action: presenter.entryHref(entry) + "/delete",
                 cancelHref: presenter.entryHref(entry))
             return pages.render("confirm_delete", view)
         }
         group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
             let entry = try find(context)
-            try catalogue.delete(kind, ref: entry.ref, actor: .webVisitor)
+            try catalogue.delete(kind, ref: entry.ref, actor: context.actor)
             return Response.redirect(to: "\(base)?deleted=1", type: .normal)
+        }
+        group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref/review")) { request, context in
+            let entry = try find(context)
+            var request = request
+            let form = try await FormData.read(&request, context: context)
+            guard let action = form.first("action").flatMap(ReviewAction.init(rawValue:)) else { throw HTTPError(.badRequest) }
+            do {
+                try catalogue.review(kind, ref: entry.ref, action: action, reason: form.first("reason") ?? "", actor: context.actor)
+            } catch CatalogueError.invalid(let failure) {
+                let view = ErrorPageView(layout: LayoutView(title: "The status was not changed", context: context, section: kind.plural),
+                                         status: 422, message: failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; "))
+                return pages.render("error", view, status: .unprocessableContent)
+            }
+            return Response.redirect(to: presenter.entryHref(entry) + "?reviewed=1", type: .normal)
         }
     }
 
@@ -101,7 +133,7 @@ struct EntryPagesController {
 
     private func find(_ context: AppRequestContext) throws -> StoredEntry {
         let ref = try context.parameters.require("ref")
-        guard let entry = try catalogue.entry(kind, ref: ref) else { throw HTTPError(.notFound) }
+        guard let entry = try catalogue.entry(kind, ref: ref, for: context.actor) else { throw HTTPError(.notFound) }
         return entry
     }
 
@@ -123,7 +155,7 @@ struct EntryPagesController {
                       status: HTTPResponse.Status = .ok) -> Response {
         let title = editing.map { "Edit \(noun) \($0.ref)" } ?? (kind == .innovation ? "Register an innovation" : "Register a need")
         let view = FormPageView(
-            layout: LayoutView(title: title, csrfToken: context.csrfToken, section: kind.plural),
+            layout: LayoutView(title: title, context: context, section: kind.plural),
             action: editing.map(presenter.entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
             cancelHref: editing.map(presenter.entryHref) ?? base, errors: form.summary,
             fields: form.fields(reference: catalogue.reference, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
@@ -131,8 +163,9 @@ struct EntryPagesController {
     }
 
     private func list(_ request: Request, _ context: AppRequestContext) throws -> Response {
-        let parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
+        var parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
         if !parameters.errors.isEmpty { throw HTTPError(.badRequest) }
+        parameters.query.visibility = Visibility(context.actor)
         let page = try catalogue.list(parameters.query)
         let query = parameters.query
         let columns: [(String, EntrySort?)] = [("Ref", .ref), ("Title", .title), ("Country", .country), ("Themes", nil),
@@ -153,7 +186,7 @@ struct EntryPagesController {
         let notice: String? = request.uri.queryParameters.get("deleted") != nil ? "Deleted." : nil
         let start = page.total == 0 ? 0 : (page.page - 1) * page.perPage + 1
         let view = ListPageView(
-            layout: LayoutView(title: listTitle(query), csrfToken: context.csrfToken, section: kind.plural, notice: notice),
+            layout: LayoutView(title: listTitle(query), context: context, section: kind.plural, notice: notice),
             kindPath: kind.plural, newLabel: kind == .innovation ? "Register an innovation" : "Register a need",
             total: page.total, rangeStart: start, rangeEnd: start == 0 ? 0 : start + page.entries.count - 1,
             columns: sortColumns, rows: page.entries.map(presenter.row), pagination: pagination)

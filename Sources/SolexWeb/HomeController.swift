@@ -10,13 +10,14 @@ struct HomeController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/") { _, context in
-            let counts = try catalogue.counts()
+            let visibility = Visibility(context.actor)
+            let counts = try catalogue.counts(visibility: visibility)
             let presenter = Presenter(reference: catalogue.reference)
             func latest(_ kind: EntryKind) throws -> [EntryRowView] {
-                try catalogue.list(EntryQuery(kind: kind, perPage: 5, sort: .updated, descending: true)).entries.map(presenter.row)
+                try catalogue.list(EntryQuery(kind: kind, perPage: 5, sort: .updated, descending: true, visibility: visibility)).entries.map(presenter.row)
             }
             let view = HomePageView(
-                layout: LayoutView(title: "Solex", csrfToken: context.csrfToken, section: "home"),
+                layout: LayoutView(title: "Solex", context: context, section: "home"),
                 innovationCount: counts.innovations, needCount: counts.needs, countryCount: counts.countries,
                 latestInnovations: try latest(.innovation), latestNeeds: try latest(.need))
             return pages.render("home", view)

@@ -1,4 +1,5 @@
 import Foundation
+import SolexStore
 import HTTPTypes
 import Hummingbird
 
@@ -32,6 +33,12 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         do {
             return try await next(request, context)
+        } catch CatalogueError.signInRequired {
+            return Response.redirect(to: "/sign-in?next=" + percentEncoded(request.returnPath), type: .normal)
+        } catch CatalogueError.forbidden(let reason) {
+            return page(.forbidden, context, message: reason)
+        } catch CatalogueError.notFound {
+            return page(.notFound, context)
         } catch let error as HTTPResponseError {
             let status = error.status
             if (400..<500).contains(status.code) { return page(status, context) }
@@ -43,8 +50,8 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    private func page(_ status: HTTPResponse.Status, _ context: AppRequestContext) -> Response {
-        let message: String = switch status {
+    private func page(_ status: HTTPResponse.Status, _ context: AppRequestContext, message: String? = nil) -> Response {
+        let message: String = if let message { message } else { switch status {
         case .notFound: "There is no page at this address. It may have been deleted or the link may be mistyped."
         case .forbidden: "This form has expired or did not come from Solex. Go back, reload the page and send it again."
         case .badRequest: "The request could not be understood."
@@ -52,8 +59,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case .methodNotAllowed: "This address does not accept that kind of request."
         case _ where (400..<500).contains(status.code): "The request could not be handled."
         default: "Something went wrong on our side. Nothing you did caused it; please try again later."
-        }
-        let view = ErrorPageView(layout: LayoutView(title: status.reasonPhrase, csrfToken: context.csrfToken, section: ""),
+        } }
+        let view = ErrorPageView(layout: LayoutView(title: status.reasonPhrase, context: context, section: ""),
                                  status: Int(status.code), message: message)
         return pages.render("error", view, status: status)
     }

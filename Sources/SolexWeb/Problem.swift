@@ -26,6 +26,18 @@ struct Problem: Error {
         case CatalogueError.invalid(let failure):
             self.init(status: .unprocessableContent, title: "Invalid entry",
                       detail: "The entry breaks \(failure.errors.count) rule(s); see errors.", errors: failure.errors)
+        case CatalogueError.signInRequired:
+            self.init(status: .unauthorized, title: "Unauthorized",
+                      detail: "Send an API token of your account: Authorization: Bearer TOKEN.")
+        case CatalogueError.forbidden(let reason):
+            self.init(status: .forbidden, title: "Forbidden", detail: reason)
+        case AccountError.invalid(let field, let reason):
+            self.init(status: .unprocessableContent, title: "Invalid input", detail: reason, errors: [FieldError(field: field, reason: reason)])
+        case AccountError.notFound:
+            self.init(status: .notFound, title: "Not found", detail: "There is nothing at this address.")
+        case MatchReportError.invalid(let failure):
+            self.init(status: .unprocessableContent, title: "Invalid input",
+                      detail: "The request breaks \(failure.errors.count) rule(s); see errors.", errors: failure.errors)
         case CatalogueError.notFound(let kind, let ref):
             self.init(status: .notFound, title: "Not found", detail: "There is no \(kind.rawValue) with ref '\(ref)'.")
         case let error as HTTPResponseError where error.status.code < 500:
@@ -52,6 +64,8 @@ struct Problem: Error {
         if !errors.isEmpty {
             members.append(("errors", .array(errors.map { .object([("field", .string($0.field)), ("reason", .string($0.reason))]) })))
         }
-        return JSONDocument.object(members).response(status: status, contentType: "application/problem+json")
+        var response = JSONDocument.object(members).response(status: status, contentType: "application/problem+json")
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"solex\"" }
+        return response
     }
 }

@@ -15,14 +15,15 @@ struct ReferencePagesController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("countries") { _, context in
-            let innovations = try catalogue.referenceCounts(.innovation), needs = try catalogue.referenceCounts(.need)
+            let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
+                needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
             let rows = reference.countries.sorted { $0.name.en < $1.name.en }.map { country in
                 CountryRowView(name: country.name.en, href: "/countries/\(country.alpha3)", alpha3: country.alpha3,
                                region: country.region, subregion: country.subregion, globalSouth: country.globalSouth,
                                innovationCount: innovations.byCountry[country.alpha3] ?? 0, needCount: needs.byCountry[country.alpha3] ?? 0)
             }
             return pages.render("countries", CountriesPageView(
-                layout: LayoutView(title: "Countries", csrfToken: context.csrfToken, section: "countries"), countries: rows))
+                layout: LayoutView(title: "Countries", context: context, section: "countries"), countries: rows))
         }
         group.get("countries/:code") { _, context in
             guard let country = reference.country(try context.parameters.require("code")) else { throw HTTPError(.notFound) }
@@ -38,13 +39,14 @@ struct ReferencePagesController {
             }
         }
         group.get("themes") { _, context in
-            let innovations = try catalogue.referenceCounts(.innovation), needs = try catalogue.referenceCounts(.need)
+            let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
+                needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
             let rows = reference.themes.map { theme in
                 ReferenceRowView(label: theme.label.en, href: "/themes/\(theme.slug)", summary: theme.summary,
                                  innovationCount: innovations.byTheme[theme.slug] ?? 0, needCount: needs.byTheme[theme.slug] ?? 0)
             }
             return pages.render("reference_index", ReferenceIndexView(
-                layout: LayoutView(title: "Themes", csrfToken: context.csrfToken, section: "themes"),
+                layout: LayoutView(title: "Themes", context: context, section: "themes"),
                 lead: "Every innovation and need is classified under one or more of these themes.", rows: rows))
         }
         group.get("themes/:slug") { _, context in
@@ -54,14 +56,15 @@ struct ReferencePagesController {
             }
         }
         group.get("sdgs") { _, context in
-            let innovations = try catalogue.referenceCounts(.innovation), needs = try catalogue.referenceCounts(.need)
+            let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
+                needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
             let rows = reference.goals.map { goal in
                 ReferenceRowView(label: "Goal \(goal.number): \(goal.label.en)", href: "/sdgs/\(goal.number)",
                                  summary: "\(reference.targets.filter { $0.goal == goal.number }.count) targets",
                                  innovationCount: innovations.byGoal[goal.number] ?? 0, needCount: needs.byGoal[goal.number] ?? 0)
             }
             return pages.render("reference_index", ReferenceIndexView(
-                layout: LayoutView(title: "Sustainable Development Goals", csrfToken: context.csrfToken, section: "sdgs"),
+                layout: LayoutView(title: "Sustainable Development Goals", context: context, section: "sdgs"),
                 lead: "Innovations and needs name the SDG targets they serve.", rows: rows))
         }
         group.get("sdgs/:goal") { _, context in
@@ -80,13 +83,18 @@ struct ReferencePagesController {
 
     private func page(title: String, section: String, lead: String?, facts: [ReferencePageView.Fact], targets: [LinkView] = [],
                       context: AppRequestContext, query: (EntryKind) -> EntryQuery) throws -> Response {
-        let innovations = try catalogue.list(query(.innovation)), needs = try catalogue.list(query(.need))
+        func visible(_ kind: EntryKind) -> EntryQuery {
+            var visible = query(kind)
+            visible.visibility = Visibility(context.actor)
+            return visible
+        }
+        let innovations = try catalogue.list(visible(.innovation)), needs = try catalogue.list(visible(.need))
         func more(_ page: EntryPage, _ kind: EntryKind) -> String? {
             guard page.total > page.entries.count else { return nil }
             return "/\(kind.plural)" + ListParameters.filterQuery(query(kind))
         }
         let view = ReferencePageView(
-            layout: LayoutView(title: title, csrfToken: context.csrfToken, section: section), lead: lead, facts: facts,
+            layout: LayoutView(title: title, context: context, section: section), lead: lead, facts: facts,
             subItems: targets, subItemsHeading: targets.isEmpty ? nil : "Targets",
             innovations: innovations.entries.map(presenter.row), needs: needs.entries.map(presenter.row),
             innovationTotal: innovations.total, needTotal: needs.total,

@@ -28,7 +28,7 @@ struct ReportAPIController {
             guard errors.isEmpty, case .success(let parameters) = parsed else { throw Self.invalid(errors) }
             let id: Int64
             do {
-                id = try reports.run(name: name, parameters: parameters, actor: .apiClient)
+                id = try reports.run(name: name, parameters: parameters, actor: context.actor)
             } catch MatchReportError.invalid(let failure) {
                 throw Self.invalid(failure.errors)
             }

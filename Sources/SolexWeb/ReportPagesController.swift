@@ -28,7 +28,7 @@ struct ReportPagesController {
                 return try list(form, context, status: .unprocessableContent)
             case .success(let parameters):
                 do {
-                    let id = try reports.run(name: form.name, parameters: parameters, actor: .webVisitor)
+                    let id = try reports.run(name: form.name, parameters: parameters, actor: context.actor)
                     return Response.redirect(to: "/reports/\(id)?saved=1", type: .normal)
                 } catch MatchReportError.invalid(let failure) {
                     form.errors = failure.errors
@@ -42,7 +42,7 @@ struct ReportPagesController {
                 throw HTTPError(.badRequest)
             }
             let diff = try found { try reports.diff(from: from, to: to) }
-            let layout = LayoutView(title: "Report \(from) compared with report \(to)", csrfToken: context.csrfToken, section: "reports")
+            let layout = LayoutView(title: "Report \(from) compared with report \(to)", context: context, section: "reports")
             return pages.render("report_diff", presenter.diff(diff, layout: layout))
         }
         group.get("reports/:id") { request, context in
@@ -61,7 +61,7 @@ struct ReportPagesController {
         }
         group.get("reports/:id/print") { _, context in
             let report = try find(context)
-            let layout = LayoutView(title: report.summary.name, csrfToken: context.csrfToken, section: "reports")
+            let layout = LayoutView(title: report.summary.name, context: context, section: "reports")
             return pages.render("report_print", presenter.page(report, layout: layout, others: [], isPrint: true))
         }
         group.post("pairs/status") { request, context in
@@ -77,7 +77,7 @@ struct ReportPagesController {
                     throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", reason:
                         "must be one of \(PairStatus.allCases.map(\.rawValue).joined(separator: ", "))")]))
                 }
-                try reports.setStatus(need: need, innovation: innovation, status: status, note: form.first("note") ?? "", actor: .webVisitor)
+                try reports.setStatus(need: need, innovation: innovation, status: status, note: form.first("note") ?? "", actor: context.actor)
                 return Response.redirect(to: back + (reportID == nil ? "" : "?status=1") + anchor, type: .normal)
             } catch MatchReportError.invalid(let failure) {
                 guard let reportID, let report = try reports.report(reportID) else { throw HTTPError(.badRequest) }
@@ -97,7 +97,7 @@ struct ReportPagesController {
         if compareFrom.count > 1 { compareFrom[1].selected = true }
         if !compareTo.isEmpty { compareTo[0].selected = true }
         let view = ReportsPageView(
-            layout: LayoutView(title: "Match reports", csrfToken: context.csrfToken, section: "reports"),
+            layout: LayoutView(title: "Match reports", context: context, section: "reports"),
             reports: summaries.map(presenter.summary), compareFrom: compareFrom, compareTo: compareTo, canCompare: summaries.count > 1,
             form: form.view(reference: reference))
         return pages.render("reports", view, status: status)
@@ -106,7 +106,7 @@ struct ReportPagesController {
     private func show(_ report: MatchReport, _ context: AppRequestContext, notice: String? = nil,
                       statusError: (need: String, innovation: String, message: String)? = nil,
                       status: HTTPResponse.Status = .ok) throws -> Response {
-        let layout = LayoutView(title: report.summary.name, csrfToken: context.csrfToken, section: "reports", notice: notice)
+        let layout = LayoutView(title: report.summary.name, context: context, section: "reports", notice: notice)
         let view = presenter.page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError)
         return pages.render("report", view, status: status)
     }

@@ -15,11 +15,11 @@ struct SearchController {
 
     func addRoutes(site: RouterGroup<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
         site.get("search") { request, context in try page(SearchParameters(request: request), context) }
-        api.get("search") { request, _ in try json(SearchParameters(request: request)) }
+        api.get("search") { request, context in try json(SearchParameters(request: request), context.actor) }
     }
 
     private func page(_ parameters: SearchParameters, _ context: AppRequestContext) throws -> Response {
-        let result = try catalogue.search(parameters.query)
+        let result = try catalogue.search(Self.query(parameters, context.actor))
         let labels = FacetLabels(reference: catalogue.reference)
         let presenter = Presenter(reference: catalogue.reference)
         let facets = SearchFacet.allCases.compactMap { facet -> FacetGroupView? in
@@ -46,7 +46,7 @@ struct SearchController {
         let start = result.total == 0 ? 0 : (result.page - 1) * result.perPage + 1
         let hasSearch = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty || !parameters.filters.isEmpty
         let view = SearchPageView(
-            layout: LayoutView(title: hasSearch ? "Search results" : "Search", csrfToken: context.csrfToken, section: "search"),
+            layout: LayoutView(title: hasSearch ? "Search results" : "Search", context: context, section: "search"),
             query: parameters.text, hasSearch: hasSearch, total: result.total,
             totalLabel: result.total == 1 ? "1 result" : "\(result.total) results", rangeStart: start,
             rangeEnd: start == 0 ? 0 : start + result.hits.count - 1, matchedAnyWord: result.matchedAnyWord,
@@ -71,8 +71,18 @@ struct SearchController {
         return pages.render("search", view)
     }
 
-    private func json(_ parameters: SearchParameters) throws -> Response {
-        let query = parameters.query
+    /// The search of `parameters` over what `actor` may see: the secretariat searches every entry not archived,
+    /// everyone else the published entries only (facet counts are computed over the same set).
+    static func query(_ parameters: SearchParameters, _ actor: Actor) -> SearchQuery {
+        var query = parameters.query
+        if Visibility(actor) != .everything {
+            query.hiddenStatuses = EntryStatus.allCases.filter { $0 != .published }
+        }
+        return query
+    }
+
+    private func json(_ parameters: SearchParameters, _ actor: Actor) throws -> Response {
+        let query = Self.query(parameters, actor)
         let result = try catalogue.search(query)
         let text = renderedAnswers.result(for: query, generation: result.generation) ?? {
             let text = document(result).text

@@ -1,4 +1,5 @@
 import Foundation
+import SolexCore
 
 // View models: the exact values each template renders. Templates never see domain or store types.
 // Mustache reads stored properties through reflection: every value a template uses is a stored property.
@@ -27,8 +28,34 @@ struct LayoutView: Sendable {
     var isThemes: Bool
     var isSDGs: Bool
     var isSearch: Bool
+    var isReports: Bool
+    var isReview: Bool
+    var isAudit: Bool
+    /// The signed-in person's e-mail and role label; nil for an anonymous visitor.
+    var signedInAs: String?
+    var roleLabel: String?
+    /// Navigation items shown per role.
+    var showReports: Bool
+    var showReview: Bool
+    var showAudit: Bool
+    /// The path to come back to after signing in.
+    var signInHref: String
 
-    init(title: String, csrfToken: String, section: String, notice: String? = nil) {
+    init(title: String, context: AppRequestContext, section: String, notice: String? = nil) {
+        self.init(title: title, csrfToken: context.csrfToken, section: section, notice: notice, actor: context.actor)
+    }
+
+    init(title: String, csrfToken: String, section: String, notice: String? = nil, actor: Actor? = nil) {
+        let role = actor?.role
+        signedInAs = role == nil ? nil : actor?.name
+        roleLabel = role.map { role in role == .focalPoint ? "\(role.label), \(actor?.country ?? "")" : role.label }
+        showReports = role?.reviews == true
+        showReview = role?.reviews == true
+        showAudit = role?.reviews == true
+        isReports = section == "reports"
+        isReview = section == "review"
+        isAudit = section == "audit"
+        signInHref = "/sign-in"
         self.title = title
         self.csrfToken = csrfToken
         self.section = section
@@ -150,6 +177,39 @@ struct DetailPageView: Sendable {
     /// For an innovation: the needs it could answer.
     var answers: AnswersView?
     var isInnovation: Bool
+    var canEdit = false
+    var canDelete = false
+    var canChange = false
+    var reviewHref = ""
+    var reviewActions: [ReviewButtonView] = []
+    /// Why the secretariat returned the entry, when it is returned.
+    var returnReason: String?
+    /// The audit log of the entry, oldest first (shown to those who may edit it or review it).
+    var history: [AuditRowView] = []
+}
+
+/// A review action the reader may take on an entry.
+struct ReviewButtonView: Sendable {
+    var action: String
+    var label: String
+    var needsReason: Bool
+}
+
+/// One audit log row as shown on pages.
+struct AuditRowView: Sendable {
+    struct Change: Sendable {
+        var field: String
+        var old: String
+        var new: String
+    }
+    var at: String
+    var actor: String
+    var channel: String
+    var action: String
+    var subject: String
+    var subjectHref: String?
+    var reason: String?
+    var changes: [Change]
 }
 
 /// The needs an innovation could answer, or a note that the list is being prepared.

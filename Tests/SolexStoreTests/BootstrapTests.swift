@@ -38,8 +38,8 @@ struct BootstrapTests {
     func notWhenNotEmpty(_ kind: EntryKind) throws {
         let catalogue = try makeCatalogue()
         switch kind {
-        case .innovation: try catalogue.create(.innovation, input: Input.innovation("MINE-1"), status: .archived, actor: .webVisitor)
-        case .need: try catalogue.create(.need, input: Input.need("MINE-1"), status: .draft, actor: .webVisitor)
+        case .innovation: try catalogue.create(.innovation, input: Input.innovation("MINE-1"), status: .archived, actor: .commandLine)
+        case .need: try catalogue.create(.need, input: Input.need("MINE-1"), status: .draft, actor: .commandLine)
         }
         #expect(try Bootstrap.loadDemo(into: catalogue, seeds: Seeds.directory) == false)
         #expect(try catalogue.storedCount(.innovation) + catalogue.storedCount(.need) == 1)

@@ -203,7 +203,7 @@ struct ImportExportTests {
         #expect(try catalogue.importFile(.need, from: file, format: .jsonl, actor: .system) == ImportSummary(inserted: count, updated: 0))
         let firstTime = clock.now()
         clock.advance()
-        let operator_ = Actor(name: "operator", channel: .cli)
+        let operator_ = Actor(name: "operator", channel: .cli, role: .secretariat)
         #expect(try catalogue.importFile(.need, from: file, format: .jsonl, status: .submitted, actor: operator_)
                 == ImportSummary(inserted: 0, updated: count))
         #expect(try catalogue.storedCount(.need) == count)
@@ -219,7 +219,7 @@ struct ImportExportTests {
     func mixedImport() throws {
         let folder = try TemporaryFolder()
         let catalogue = try makeCatalogue()
-        try catalogue.create(.innovation, input: Input.innovation("A-1", title: "Old title"), actor: .webVisitor)
+        try catalogue.create(.innovation, input: Input.innovation("A-1", title: "Old title"), actor: .commandLine)
         let file = try folder.file("mixed.jsonl", try innovationLine("A-1") + "\n" + innovationLine("A-2") + "\n")
         #expect(try catalogue.importFile(.innovation, from: file, format: .jsonl, actor: .commandLine) == ImportSummary(inserted: 1, updated: 1))
         #expect(try catalogue.entry(.innovation, ref: "A-1")?.title == "An innovation")

@@ -11,7 +11,7 @@ private func demoReports(clock: TestClock = TestClock()) throws -> MatchReports 
     return MatchReports(catalogue: catalogue)
 }
 
-private let secretariat = Actor(name: "secretariat@example.org", channel: .cli)
+private let secretariat = Actor(name: "secretariat@example.org", channel: .cli, role: .secretariat)
 
 @Suite("Match reports: run, store, show, export, compare; pair status")
 struct MatchReportTests {
@@ -194,7 +194,7 @@ struct MatchReportTests {
         try reports.setStatus(need: pair.needRef, innovation: pair.innovationRef, status: .contacted, note: " Wrote to the champion ",
                               actor: secretariat)
         clock.advance()
-        try reports.setStatus(need: pair.needRef, innovation: pair.innovationRef, status: .accepted, actor: .webVisitor)
+        try reports.setStatus(need: pair.needRef, innovation: pair.innovationRef, status: .accepted, actor: .commandLine)
         let second = try reports.require(try reports.run(parameters: ReportParameters(top: 3), actor: .commandLine))
         let again = try #require(second.pairs.first { $0.needRef == pair.needRef && $0.innovationRef == pair.innovationRef })
         #expect(again.status == .accepted)

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Migrations and connections")
 struct MigrationTests {
-    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports"]
+    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports", "v5-accounts"]
 
     @Test("A new database file gets every migration")
     func newFile() throws {

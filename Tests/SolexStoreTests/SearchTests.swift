@@ -30,7 +30,7 @@ struct MatchCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Search: matching, ranking, facets, index")
 struct SearchTests {
-    let actor = Actor(name: "editor@example.org", channel: .web)
+    let actor = Actor(name: "editor@example.org", channel: .web, role: .secretariat)
 
     // MARK: Matching
 

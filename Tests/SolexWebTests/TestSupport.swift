@@ -21,10 +21,58 @@ func demoDatabase() throws -> AppDatabase {
     return catalogue.database
 }
 
+/// The accounts every test application has, one per role (two focal points), each with an API token.
+enum TestUser: String, CaseIterable, Sendable {
+    case admin, secretariat, organiser, focalBEN = "focal-ben", focalNPL = "focal-npl"
+
+    static let password = "Correct-horse-battery-9"
+    var email: String { "\(rawValue)@test.example" }
+    var role: Role {
+        switch self {
+        case .admin: .admin
+        case .secretariat: .secretariat
+        case .organiser: .organiser
+        case .focalBEN, .focalNPL: .focalPoint
+        }
+    }
+    var country: String? {
+        switch self {
+        case .focalBEN: "BEN"
+        case .focalNPL: "NPL"
+        default: nil
+        }
+    }
+    /// The API token of the account.
+    var token: String { "slx_test_token_\(rawValue)" }
+}
+
+/// Creates the test accounts and their tokens (once per database; bcrypt cost 4 to keep tests fast).
+func addTestUsers(_ database: AppDatabase) throws {
+    let accounts = Accounts(database: database, bcryptCost: 4)
+    let admin = Actor(name: "test", channel: .cli, role: .admin)
+    for user in TestUser.allCases where try accounts.user(email: user.email) == nil {
+        let created = try accounts.addUser(email: user.email, password: TestUser.password, role: user.role, country: user.country, actor: admin)
+        _ = try accounts.createToken(name: "tests", actor: created.actor(.api), secret: user.token)
+    }
+}
+
 /// Runs `body` against the real application over real HTTP routing.
 func withApp<T: Sendable>(_ database: AppDatabase? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-    let app = try await buildApplication(config: AppConfig(webDirectory: Repository.web), database: database ?? demoDatabase())
+    let database = try database ?? demoDatabase()
+    try addTestUsers(database)
+    let app = try await buildApplication(config: AppConfig(webDirectory: Repository.web, bcryptCost: 4), database: database)
     return try await app.test(.router, body)
+}
+
+/// The cookies a response sets, as name=value.
+func setCookies(_ response: TestResponse) -> [String: String] {
+    var cookies: [String: String] = [:]
+    for header in response.headers[values: .setCookie] {
+        guard let pair = header.split(separator: ";").first else { continue }
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        if parts.count == 2 { cookies[parts[0]] = parts[1] }
+    }
+    return cookies
 }
 
 /// The body of a response as text.
@@ -32,20 +80,31 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 }
 
-/// A browser-like session: keeps the CSRF cookie and reads the form token from pages.
+/// A browser-like session: keeps the CSRF and session cookies and reads the form token from pages.
 struct FormSession {
     var cookie: String
     var token: String
 
-    /// Opens `uri` and takes the CSRF cookie and the form token from it.
-    static func start(_ client: any TestClientProtocol, at uri: String) async throws -> FormSession {
-        try await client.execute(uri: uri, method: .get) { response in
-            let setCookie = try #require(response.headers[.setCookie])
-            let cookie = try #require(setCookie.split(separator: ";").first.map(String.init))
-            let token = try #require(cookie.split(separator: "=", maxSplits: 1).last.map(String.init))
-            #expect(response.text.contains("name=\"_csrf\" value=\"\(token)\""))
-            return FormSession(cookie: cookie, token: token)
+    /// Signs in as `user` through the real sign-in form (unless nil: an anonymous visitor), then opens `uri` and
+    /// checks that its forms carry the token.
+    static func start(_ client: any TestClientProtocol, at uri: String, as user: TestUser? = .secretariat) async throws -> FormSession {
+        let first = try await client.execute(uri: "/sign-in", method: .get)
+        let csrf = try #require(setCookies(first)["solex_csrf"])
+        var session = FormSession(cookie: "solex_csrf=\(csrf)", token: csrf)
+        if let user {
+            let signedIn = try await session.post(client, "/sign-in", [("email", user.email), ("password", TestUser.password)])
+            #expect(signedIn.status == .seeOther, "signing in as \(user.email)")
+            let id = try #require(setCookies(signedIn)["solex_session"])
+            session.cookie += "; solex_session=\(id)"
         }
+        let page = try await session.get(client, uri)
+        #expect(page.text.contains("name=\"_csrf\" value=\"\(csrf)\""), "the page \(uri) carries the form token")
+        return session
+    }
+
+    /// GETs `uri` with the cookies.
+    func get(_ client: any TestClientProtocol, _ uri: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie])
     }
 
     /// Posts an urlencoded form with the token (unless `token` is given) and the cookie.
@@ -65,9 +124,19 @@ func formEncode(_ text: String) -> String {
     return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
 }
 
-/// Sends JSON to the API.
-func sendJSON(_ client: any TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, _ json: String) async throws -> TestResponse {
-    try await client.execute(uri: uri, method: method, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+/// Sends JSON to the API with the token of `user` (nil: no token).
+func sendJSON(_ client: any TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, _ json: String,
+              as user: TestUser? = .secretariat) async throws -> TestResponse {
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let user { headers[.authorization] = "Bearer \(user.token)" }
+    return try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: json))
+}
+
+/// GETs an API address with the token of `user` (nil: anonymous).
+func getAPI(_ client: any TestClientProtocol, _ uri: String, as user: TestUser? = .secretariat) async throws -> TestResponse {
+    var headers: HTTPFields = [:]
+    if let user { headers[.authorization] = "Bearer \(user.token)" }
+    return try await client.execute(uri: uri, method: .get, headers: headers)
 }
 
 /// A valid new innovation as JSON.
