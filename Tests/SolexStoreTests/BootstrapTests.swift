@@ -48,7 +48,7 @@ struct BootstrapTests {
         let other: EntryKind = kind == .innovation ? .need : .innovation
         #expect(try catalogue.storedCount(kind) == demoCount(kind) + 1)
         #expect(try catalogue.storedCount(other) == demoCount(other))
-        #expect(try catalogue.entry(kind, ref: "MINE-1")?.metadata.createdBy == "web")
+        #expect(try catalogue.entry(kind, ref: "MINE-1")?.metadata.createdBy == "cli")
     }
 
     @Test("Forcing the demo again replaces the demo entries instead of adding them")

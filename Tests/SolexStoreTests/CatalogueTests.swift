@@ -60,7 +60,7 @@ struct CatalogueTests {
         let updated = try catalogue.update(.need, ref: "NEED-1", input: input, actor: .commandLine)
         #expect(updated.list("support_types") == ["financing"])
         #expect(updated.list("themes") == [])
-        #expect(updated.metadata.createdBy == "api")
+        #expect(updated.metadata.createdBy == "cli")
         #expect(updated.metadata.updatedBy == "cli")
         try catalogue.delete(.need, ref: "NEED-1", actor: .commandLine)
         #expect(try catalogue.entry(.need, ref: "NEED-1") == nil)

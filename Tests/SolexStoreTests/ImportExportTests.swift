@@ -223,7 +223,7 @@ struct ImportExportTests {
         let file = try folder.file("mixed.jsonl", try innovationLine("A-1") + "\n" + innovationLine("A-2") + "\n")
         #expect(try catalogue.importFile(.innovation, from: file, format: .jsonl, actor: .commandLine) == ImportSummary(inserted: 1, updated: 1))
         #expect(try catalogue.entry(.innovation, ref: "A-1")?.title == "An innovation")
-        #expect(try catalogue.entry(.innovation, ref: "A-1")?.metadata.createdBy == "web")
+        #expect(try catalogue.entry(.innovation, ref: "A-1")?.metadata.createdBy == "cli")
     }
 
     @Test("CSV header problems are reported on line 1", arguments: [

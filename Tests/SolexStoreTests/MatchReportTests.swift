@@ -198,7 +198,7 @@ struct MatchReportTests {
         let second = try reports.require(try reports.run(parameters: ReportParameters(top: 3), actor: .commandLine))
         let again = try #require(second.pairs.first { $0.needRef == pair.needRef && $0.innovationRef == pair.innovationRef })
         #expect(again.status == .accepted)
-        #expect(again.followUp?.updatedBy == "web")
+        #expect(again.followUp?.updatedBy == "cli")
         #expect(again.followUp?.updatedAt == clock.now())
         // The first report shows the status now, too.
         #expect(try reports.require(first.summary.id).pairs.first?.status == .accepted)

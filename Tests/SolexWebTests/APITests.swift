@@ -20,7 +20,7 @@ struct APITests {
             #expect(created.headers[.location] == "/api/v1/innovations/INN-TST-001")
             let body = try json(created)
             #expect(body["ref"] as? String == "INN-TST-001")
-            #expect(body["status"] as? String == "submitted")
+            #expect(body["status"] as? String == "draft")
             #expect(body["url"] is NSNull)
 
             let fetched = try await client.execute(uri: "/api/v1/innovations/INN-TST-001", method: .get) { try json($0) }

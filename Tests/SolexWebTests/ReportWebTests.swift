@@ -19,7 +19,7 @@ struct ReportWebTests {
     @Test("The reports page lists runs and offers every parameter with the CSRF field; Reports is the current section")
     func reportsPage() async throws {
         let (database, id) = try Self.withReport()
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             try await client.execute(uri: "/reports", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = response.text
@@ -44,7 +44,7 @@ struct ReportWebTests {
     @Test("A run with bad fields comes back with each message next to its field and the typed values kept; nothing is stored")
     func badRun() async throws {
         let database = try demoDatabase()
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             let session = try await FormSession.start(client, at: "/reports")
             let response = try await session.post(client, "/reports", [
                 ("name", "Kept name"), ("weight_text", "lots"), ("top", "0"), ("themes", "health"), ("countries", "XXX"),
@@ -105,7 +105,7 @@ struct ReportWebTests {
           ])
     func exports(path: String, contentType: String, content: String) async throws {
         let (database, id) = try Self.withReport()
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             try await client.execute(uri: "/reports/\(id)/\(path)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == contentType)
@@ -124,7 +124,7 @@ struct ReportWebTests {
     @Test("Forms without the CSRF token are refused with 403", arguments: ["/reports", "/pairs/status"])
     func csrf(path: String) async throws {
         let (database, id) = try Self.withReport()
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             let session = try await FormSession.start(client, at: "/reports")
             let response = try await session.post(client, path, [("top", "2"), ("need", "NEED-BEN-001"), ("innovation", "INN-KEN-001"),
                                                                  ("status", "contacted"), ("report", "\(id)")], token: "")
@@ -140,7 +140,7 @@ struct ReportWebTests {
         let (database, id) = try Self.withReport()
         let reports = MatchReports(catalogue: Catalogue(database: database, reference: try database.referenceData()))
         let pair = try #require(try reports.require(id).pairs.first)
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             let session = try await FormSession.start(client, at: "/reports/\(id)")
             let saved = try await session.post(client, "/pairs/status", [
                 ("need", pair.needRef), ("innovation", pair.innovationRef), ("report", "\(id)"), ("status", "contacted"),
@@ -172,7 +172,7 @@ struct ReportWebTests {
         let (database, first) = try Self.withReport()
         let reports = MatchReports(catalogue: Catalogue(database: database, reference: try database.referenceData()))
         let second = try reports.run(parameters: ReportParameters(top: 5), actor: .commandLine)
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             try await client.execute(uri: "/reports/diff?from=\(first)&to=\(second)", method: .get) { response in
                 #expect(response.status == .ok)
                 let added = try reports.diff(from: first, to: second).diff.added.count
@@ -203,7 +203,7 @@ struct ReportWebTests {
     @Test("The JSON API runs, lists, shows and compares reports; bad parameters are a 422 problem naming each field")
     func api() async throws {
         let (database, first) = try Self.withReport()
-        try await withApp(database) { client in
+        try await withApp(database, as: .secretariat) { client in
             let created = try await sendJSON(client, "/api/v1/reports", .post,
                                              #"{"name": "API run", "top": 2, "weights": {"themes": 0.2}, "evidence": ["evaluated", "experimental"]}"#)
             #expect(created.status == .created)

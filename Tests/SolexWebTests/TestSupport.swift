@@ -56,12 +56,38 @@ func addTestUsers(_ database: AppDatabase) throws {
     }
 }
 
-/// Runs `body` against the real application over real HTTP routing.
-func withApp<T: Sendable>(_ database: AppDatabase? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+/// Runs `body` against the real application over real HTTP routing. With `user`, every request the client sends
+/// is made as that user: pages with the session of a real sign-in, the API with the user's token (unless the request
+/// sets its own cookie or Authorization header).
+func withApp<T: Sendable>(_ database: AppDatabase? = nil, as user: TestUser? = .secretariat,
+                          _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
     let database = try database ?? demoDatabase()
     try addTestUsers(database)
     let app = try await buildApplication(config: AppConfig(webDirectory: Repository.web, bcryptCost: 4), database: database)
-    return try await app.test(.router, body)
+    return try await app.test(.router) { client in
+        guard let user else { return try await body(client) }
+        let session = try await FormSession.start(client, at: "/", as: user)
+        return try await body(SignedInClient(base: client, cookie: session.cookie, token: user.token))
+    }
+}
+
+/// A test client that sends the cookies of a signed-in session with page requests and a bearer token with API ones.
+struct SignedInClient: TestClientProtocol {
+    let base: any TestClientProtocol
+    let cookie: String
+    let token: String
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if uri.hasPrefix("/api/") {
+            if headers[.authorization] == nil { headers[.authorization] = "Bearer \(token)" }
+        } else if headers[.cookie] == nil {
+            headers[.cookie] = cookie
+        }
+        return try await base.executeRequest(uri: uri, method: method, headers: headers, body: body)
+    }
+
+    var port: Int? { base.port }
 }
 
 /// The cookies a response sets, as name=value.
@@ -88,6 +114,8 @@ struct FormSession {
     /// Signs in as `user` through the real sign-in form (unless nil: an anonymous visitor), then opens `uri` and
     /// checks that its forms carry the token.
     static func start(_ client: any TestClientProtocol, at uri: String, as user: TestUser? = .secretariat) async throws -> FormSession {
+        // A session of its own, not the one of a signed-in test client.
+        let client = (client as? SignedInClient)?.base ?? client
         let first = try await client.execute(uri: "/sign-in", method: .get)
         let csrf = try #require(setCookies(first)["solex_csrf"])
         var session = FormSession(cookie: "solex_csrf=\(csrf)", token: csrf)
