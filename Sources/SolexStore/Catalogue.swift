@@ -100,7 +100,8 @@ public struct Catalogue: Sendable {
     /// validation error on `ref`.
     @discardableResult
     public func create(_ kind: EntryKind, input: FieldValues, status: EntryStatus = .draft, actor: Actor) throws -> StoredEntry {
-        if actor.role == nil { throw CatalogueError.signInRequired }
+        // Refuse those who may create no entry at all before looking at the input, then check the entry's country.
+        try authorize(actor, .createEntry(country: actor.country ?? ""))
         let values = try validated(input, kind)
         let entry = StoredEntry(kind: kind, values: values, metadata: EntryMetadata(status: status, actor: actor, now: now()))
         try authorize(actor, .createEntry(country: entry.country))
@@ -131,6 +132,7 @@ public struct Catalogue: Sendable {
                 throw CatalogueError.notFound(kind, ref)
             }
             let old = entry
+            try authorize(actor, .editEntry(country: entry.country, status: entry.metadata.status, newCountry: entry.country))
             if input["ref"] != .text(ref) {
                 throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "cannot be changed (it is \(ref))")]))
             }
