@@ -13,7 +13,7 @@ let commandLineAdmin = Actor(name: "cli", channel: .cli, role: .admin)
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts (the first administrator is created here).",
-        subcommands: [UserAdd.self, UserPasswd.self, UserList.self])
+        subcommands: [UserAdd.self, UserPasswd.self, UserList.self, UserToken.self])
 }
 
 /// Reads a password from SOLEX_PASSWORD or, with --password-stdin, from the first line of standard input.
@@ -92,6 +92,26 @@ struct UserList: ParsableCommand {
         let catalogue = try options.openCatalogue()
         for user in try Accounts(database: catalogue.database).users(actor: commandLineAdmin) {
             print([user.email, user.role.rawValue, user.country ?? "-", user.disabled ? "disabled" : "active"].joined(separator: "\t"))
+        }
+    }
+}
+
+struct UserToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Create a named API token for an account and print it (shown once; only its hash is kept).")
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "The account's e-mail address.") var email: String
+    @Option(help: "What the token is for.") var name: String
+
+    func run() throws {
+        let catalogue = try options.openCatalogue()
+        let accounts = Accounts(database: catalogue.database)
+        do {
+            guard let user = try accounts.user(email: email) else { throw AccountError.notFound }
+            print(try accounts.createToken(name: name, actor: user.actor(.cli)).secret)
+        } catch {
+            try reportAccountError(error)
         }
     }
 }
