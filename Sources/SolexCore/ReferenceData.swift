@@ -12,6 +12,8 @@ public struct ReferenceData: Sendable {
     public let themes: [Theme]
     /// Languages ordered by code.
     public let languages: [Language]
+    /// The multilingual concept thesaurus (concepts with their theme and SDG targets).
+    public let thesaurus: ConceptThesaurus
 
     private let countryIndex: [String: Country]
     private let targetIndex: [String: SDGTarget]
@@ -19,12 +21,14 @@ public struct ReferenceData: Sendable {
     private let languageIndex: [String: Language]
 
     /// Builds the lookup tables.
-    public init(countries: [Country], goals: [SDGGoal], targets: [SDGTarget], themes: [Theme], languages: [Language]) {
+    public init(countries: [Country], goals: [SDGGoal], targets: [SDGTarget], themes: [Theme], languages: [Language],
+                thesaurus: ConceptThesaurus = .empty) {
         self.countries = countries
         self.goals = goals
         self.targets = targets
         self.themes = themes
         self.languages = languages
+        self.thesaurus = thesaurus
         countryIndex = Dictionary(countries.map { ($0.alpha3, $0) }, uniquingKeysWith: { first, _ in first })
         targetIndex = Dictionary(targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         themeIndex = Dictionary(themes.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import SolexCore
-import SolexText
 
 /// The matcher over the published innovations, rebuilt when the catalogue has changed (same generation counter as the
 /// search index).
@@ -28,10 +27,7 @@ extension Catalogue {
         let matcher = try matcherCache.matcher(generation: generation) {
             Matcher(innovations: try matchCorpus().innovations, geography: MatchGeography(reference))
         }
-        let item = Need(validated: need.values)
-        let query = MatchNeed(ref: item.ref, country: item.country,
-                              words: WordTokenizer.tokens(item.title + "\n" + item.description + "\n" + item.tags.joined(separator: " ")),
-                              themes: item.themes, sdgTargets: item.sdgTargets, tags: item.tags, languages: item.languages)
+        let query = ConceptMatching.need(Need(validated: need.values), thesaurus: thesaurus)
         return try matcher.matches(for: query, top: top, weights: weights).compactMap { match in
             try entry(.innovation, ref: match.innovation).map { (match, $0) }
         }

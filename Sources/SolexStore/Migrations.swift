@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-catalogue", migrate: createCatalogue)
         migrator.registerMigration("v2-search", migrate: SearchMigration.create)
         migrator.registerMigration("v3-match-reports", migrate: MatchReportMigration.create)
+        migrator.registerMigration("v4-concepts", migrate: ConceptMigration.create)
         migrator.registerMigration("v5-accounts", migrate: AccountsMigration.create)
         return migrator
     }

@@ -124,7 +124,8 @@ struct LanguageRecord: Codable, FetchableRecord, PersistableRecord {
 
 extension AppDatabase {
     /// Replaces the reference vocabularies with `data` (countries, goals, targets, themes, languages), in one
-    /// transaction. Rows that entries still point at are updated in place, never deleted.
+    /// transaction. Rows that entries still point at are updated in place, never deleted. The concepts of the
+    /// thesaurus are replaced as a whole.
     public func saveReferenceData(_ data: ReferenceData) throws {
         try write { db in
             for country in data.countries { try CountryRecord(country).upsert(db) }
@@ -132,6 +133,7 @@ extension AppDatabase {
             for (position, target) in data.targets.enumerated() { try SDGTargetRecord(target, position: position).upsert(db) }
             for (position, theme) in data.themes.enumerated() { try ThemeRecord(theme, position: position).upsert(db) }
             for language in data.languages { try LanguageRecord(language).upsert(db) }
+            try ConceptRecord.replaceAll(with: data.thesaurus, db)
         }
     }
 
@@ -143,7 +145,8 @@ extension AppDatabase {
                 goals: try SDGGoalRecord.order(Column("number")).fetchAll(db).map(\.goal),
                 targets: try SDGTargetRecord.order(Column("position")).fetchAll(db).map(\.target),
                 themes: try ThemeRecord.order(Column("position")).fetchAll(db).map(\.theme),
-                languages: try LanguageRecord.order(Column("code")).fetchAll(db).map(\.language))
+                languages: try LanguageRecord.order(Column("code")).fetchAll(db).map(\.language),
+                thesaurus: try ConceptRecord.thesaurus(db))
         }
     }
 }

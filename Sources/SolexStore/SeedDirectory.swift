@@ -28,7 +28,7 @@ public struct SeedDirectory: Sendable {
         url.appendingPathComponent("demo").appendingPathComponent("\(kind.plural).jsonl")
     }
 
-    /// Reads and checks every reference vocabulary.
+    /// Reads and checks every reference vocabulary and the concept thesaurus (`concepts.csv`).
     public func referenceData() throws -> ReferenceData {
         let countries = try rows("countries.csv", ["alpha2", "alpha3", "numeric", "name_en", "name_fr", "name_es", "region_code",
                                                    "region", "subregion_code", "subregion", "global_south", "global_south_basis"]) { cell, _ in
@@ -54,11 +54,13 @@ public struct SeedDirectory: Sendable {
         let languages = try rows("languages.csv", ["code", "name_en", "name_fr", "name_es"]) { cell, _ in
             Language(code: cell("code"), name: LocalizedText(en: cell("name_en"), fr: cell("name_fr"), es: cell("name_es")))
         }
-        return ReferenceData(countries: countries, goals: goals, targets: targets, themes: themes, languages: languages)
+        let thesaurus = try thesaurus(themes: themes, targets: targets)
+        return ReferenceData(countries: countries, goals: goals, targets: targets, themes: themes, languages: languages,
+                             thesaurus: thesaurus)
     }
 
     /// Reads `file`, checks that it has `columns`, and maps each record with `make`.
-    private func rows<T>(_ file: String, _ columns: [String],
+    func rows<T>(_ file: String, _ columns: [String],
                          _ make: (_ cell: (String) -> String, _ fail: (String) -> SeedError) throws -> T) throws -> [T] {
         let csv: CSVFile
         do {

@@ -69,6 +69,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     EntryAPIController(catalogue: catalogue).addRoutes(to: api)
     ReferenceAPIController(reference: catalogue.reference).addRoutes(to: api)
     OpenAPIController(reference: catalogue.reference).addRoutes(to: api)
+    SuggestionController(catalogue: catalogue).addRoutes(to: api)
     let site = router.group().add(middleware: CSRFMiddleware(secure: config.secureCookies))
     HomeController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     for kind in EntryKind.allCases {

@@ -1,5 +1,6 @@
 import Foundation
 import SolexCore
+import SolexStore
 
 /// An entry form's state: what the person typed, as text per field, and the problems found.
 struct EntryForm {
@@ -34,6 +35,11 @@ struct EntryForm {
             let sent = form.all(spec.name)
             values[spec.name] = spec.isList ? sent.flatMap(TextualInput.splitList)
                 : [sent.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""]
+            if case .codes = spec.kind, let items = values[spec.name] {
+                // A code chosen both in the list and through a suggestion's checkbox counts once.
+                var seen = Set<String>()
+                values[spec.name] = items.filter { seen.insert($0).inserted }
+            }
         }
         return EntryForm(kind: kind, values: values, errors: [])
     }
@@ -50,7 +56,8 @@ struct EntryForm {
 
     /// The controls, in field order. `lockRef` makes the reference read-only (when editing).
     func fields(reference: ReferenceData, lockRef: Bool) -> [FormFieldView] {
-        kind.fields.map { spec in
+        let suggested = suggestions(reference)
+        return kind.fields.map { spec in
             let id = "field-\(spec.name)"
             let error = errors.first { $0.field == spec.name }?.reason
             let items = values[spec.name] ?? []
@@ -89,8 +96,37 @@ struct EntryForm {
             }
             field.describedBy = [field.help.isEmpty ? nil : "\(id)-help", error == nil ? nil : "\(id)-error"]
                 .compactMap { $0 }.joined(separator: " ")
+            field.canSuggest = Self.suggestionLabels[spec.name] != nil
+            field.suggestionLabel = Self.suggestionLabels[spec.name] ?? ""
+            field.suggestions = suggested[spec.name] ?? []
+            field.hasSuggestions = !field.suggestions.isEmpty
             return field
         }
+    }
+
+    /// The fields that show suggestions, and the title of their suggestions.
+    static let suggestionLabels = ["themes": "Suggested themes", "sdg_targets": "Suggested SDG targets"]
+    /// The fields whose text the concept thesaurus reads.
+    static let suggestionSources = ["title", "summary", "description", "tags"]
+    /// At most this many themes and SDG targets are suggested, each with at least this share of the concepts found.
+    static let suggestedThemes = 3, suggestedTargets = 5, minimumShare = 0.1
+
+    /// Themes and SDG targets suggested by the text typed so far, by field name.
+    private func suggestions(_ reference: ReferenceData) -> [String: [OptionView]] {
+        let texts = Self.suggestionSources.compactMap { values[$0]?.joined(separator: "\n") }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { return [:] }
+        let found = reference.thesaurus.suggest(texts: texts)
+        let themes = Set(values["themes"] ?? []), targets = Set(values["sdg_targets"] ?? [])
+        return [
+            "themes": found.themes.filter { $0.score >= Self.minimumShare }.prefix(Self.suggestedThemes).compactMap { suggestion in
+                reference.theme(suggestion.id).map { OptionView(value: $0.slug, label: $0.label.en, selected: themes.contains($0.slug)) }
+            },
+            "sdg_targets": found.sdgTargets.filter { $0.score >= Self.minimumShare }.prefix(Self.suggestedTargets).compactMap { suggestion in
+                reference.target(suggestion.id).map {
+                    OptionView(value: $0.id, label: "\($0.id) \($0.label.en)", selected: targets.contains($0.id))
+                }
+            },
+        ]
     }
 
     private func options(_ vocabulary: Vocabulary, selected: Set<String>, reference: ReferenceData) -> [OptionView] {

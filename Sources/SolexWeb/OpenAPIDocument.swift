@@ -68,6 +68,8 @@ enum OpenAPIDocument {
         paths += ReferenceSchemas.paths(operation: operation, json: json)
         paths.append(SearchSchemas.path(reference: reference, operation: operation, json: json))
         schemas += SearchSchemas.schemas
+        paths.append(SuggestionSchemas.path(operation: operation, json: json))
+        schemas += SuggestionSchemas.schemas
         paths += ReportSchemas.paths(operation: operation, json: json)
         schemas += ReportSchemas.schemas(reference: reference)
         paths.append(("/openapi.json", .object([("get", operation("getOpenAPI", "This document",

@@ -261,6 +261,13 @@ struct FormFieldView: Sendable {
     var maxLength: Int?
     /// ids for aria-describedby: help and error.
     var describedBy: String
+    /// Whether the field offers values suggested from the entry's text (themes and SDG targets), under this title.
+    var canSuggest = false
+    var suggestionLabel = ""
+    /// The values the concept thesaurus suggests from the text typed so far, best first; `selected` when already
+    /// chosen.
+    var suggestions: [OptionView] = []
+    var hasSuggestions = false
 }
 
 /// An error listed in the summary at the top of a form.
