@@ -21,7 +21,8 @@ DEB_PACKAGES := \
 	python3 \
 	wrk \
 	curl \
-	time
+	time \
+	libxml2-utils
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build release run test bench bench-kit clean
@@ -47,7 +48,8 @@ run: build ## Serve on HOST:PORT with database DB (demo data goes into an empty 
 	.build/debug/solex --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: deps ## Run all test suites; ends with `N passed, N failed`
-	@SWIFT=$(SWIFT) bash scripts/run-tests.sh
+	@bash scripts/ensure-python-packages.sh icalendar:icalendar jsonschema:jsonschema
+	@SWIFT=$(SWIFT) FRAB_SCHEMAS=$(SHARED)/schemas/frab-schedule bash scripts/run-tests.sh
 
 bench-kit:
 	@SHARED=$(SHARED) bash scripts/bench-import.sh --check-kit

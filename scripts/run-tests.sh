@@ -109,6 +109,7 @@ run_suite swift "${SWIFT:-swift}" test ${SWIFT_TEST_FLAGS:-}
 # ---- Extension point: add later suites here, one `run_suite NAME COMMAND...` per suite. ----
 run_suite cli bash scripts/cli-tests.sh
 run_suite durability bash scripts/durability-tests.sh
+run_suite agenda-exports bash scripts/check-agenda-exports.sh Tests/Fixtures/agenda
 # A suite's output must contain a Swift Testing or XCTest summary, or a line
 # `N passed, N failed`; it must exit non-zero on failure. For example:
 #   run_suite browser scripts/browser-tests.sh
