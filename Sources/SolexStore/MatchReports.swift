@@ -186,7 +186,7 @@ public struct MatchReports: Sendable {
         let innovationCountry = Dictionary(innovations.map { ($0.ref, $0.country) }, uniquingKeysWith: { first, _ in first })
         var results: [[Match]] = []
         if !needs.isEmpty && !innovations.isEmpty {
-            let matcher = Matcher(innovations: innovations, geography: MatchGeography(reference))
+            let matcher = catalogue.makeMatcher(innovations)
             results = matcher.matches(for: needs, top: parameters.top, weights: parameters.weights, minimumScore: parameters.minimumScore)
         }
         var assignment: [String: [String: (assigned: Bool, reason: String?, explanation: String?)]] = [:]

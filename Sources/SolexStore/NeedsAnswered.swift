@@ -78,7 +78,7 @@ extension Catalogue {
     /// Every published need's best proposals, grouped by innovation.
     func invertedProposals() throws -> [String: [NeedsAnsweredCache.Entry]] {
         let corpus = try matchCorpus()
-        let matcher = Matcher(innovations: corpus.innovations, geography: MatchGeography(reference))
+        let matcher = makeMatcher(corpus.innovations)
         let results = matcher.matches(for: corpus.needs, top: Self.needsAnsweredDepth)
         var byInnovation: [String: [NeedsAnsweredCache.Entry]] = [:]
         for (need, matches) in zip(corpus.needs, results) {

@@ -40,7 +40,7 @@ struct MatchCommand: ParsableCommand {
             if needs.isEmpty { throw ValidationError("no published need has the ref '\(need)'") }
         }
         clock.mark("corpus")
-        let matcher = Matcher(innovations: corpus?.innovations ?? [], geography: MatchGeography(catalogue.reference))
+        let matcher = catalogue.makeMatcher(corpus?.innovations ?? [])
         corpus = nil  // the words now live in the matcher's index only
         clock.mark("index")
         let results = matcher.matches(for: needs, top: top, weights: chosen)

@@ -14,6 +14,8 @@ public struct MatchInnovation: Sendable {
     public var languages: [String]
     public var evidence: EvidenceLevel
     public var scale: Scale
+    /// Indices of word lists given to the matcher (`expansionWords`) that count as this innovation's tag words.
+    public var expansions: [Int32] = []
 
     public init(ref: String, country: String, titleWords: [String], summaryWords: [String], tagWords: [String],
                 descriptionWords: [String], themes: [String], sdgTargets: [String], tags: [String], languages: [String],

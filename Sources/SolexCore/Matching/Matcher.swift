@@ -29,8 +29,10 @@ public final class Matcher: Sendable {
     let documentCountry: [Int32]
     let countryCodes: [String: Int32]
 
-    /// Builds the index.
-    public init(innovations: [MatchInnovation], geography: MatchGeography) {
+    /// Builds the index. `expansionWords` are lists of words that innovations name by index in their `expansions`
+    /// (e.g. a concept's words in every language): they count as words of the innovation's tag field without being
+    /// copied into every innovation, which keeps peak memory low.
+    public init(innovations: [MatchInnovation], geography: MatchGeography, expansionWords: [[String]] = []) {
         // Keep what scoring needs, not the words: the index below holds them (this halves peak memory at scale).
         self.innovations = innovations.map { innovation in
             var light = innovation
@@ -38,14 +40,20 @@ public final class Matcher: Sendable {
             light.summaryWords = []
             light.tagWords = []
             light.descriptionWords = []
+            light.expansions = []
             return light
         }
         self.geography = geography
         var terms: [String: Int32] = [:]
         var termText: [String] = []
         var averages = [Float](repeating: 0, count: 4)
+        func lengths(_ innovation: MatchInnovation) -> [Int] {
+            [innovation.titleWords.count, innovation.summaryWords.count,
+             innovation.tagWords.count + innovation.expansions.reduce(0) { $0 + expansionWords[Int($1)].count },
+             innovation.descriptionWords.count]
+        }
         for innovation in innovations {
-            for (field, words) in Self.fields(innovation).enumerated() { averages[field] += Float(words.count) }
+            for (field, length) in lengths(innovation).enumerated() { averages[field] += Float(length) }
         }
         let count = Float(max(1, innovations.count))
         averages = averages.map { max(1, $0 / count) }
@@ -54,24 +62,28 @@ public final class Matcher: Sendable {
         var postings: [[(doc: Int32, weight: Float)]] = []
         for (doc, innovation) in innovations.enumerated() {
             var local: [Int32: SIMD4<Float>] = [:]
-            let fields = Self.fields(innovation)
-            for (field, words) in fields.enumerated() {
-                for word in words {
-                    let id: Int32
-                    if let known = terms[word] { id = known } else {
-                        id = Int32(termText.count)
-                        terms[word] = id
-                        termText.append(word)
-                        postings.append([])
-                    }
-                    local[id, default: .zero][field] += 1
+            func count(_ word: String, _ field: Int) {
+                let id: Int32
+                if let known = terms[word] { id = known } else {
+                    id = Int32(termText.count)
+                    terms[word] = id
+                    termText.append(word)
+                    postings.append([])
                 }
+                local[id, default: .zero][field] += 1
             }
+            for (field, words) in Self.fields(innovation).enumerated() {
+                for word in words { count(word, field) }
+            }
+            for expansion in innovation.expansions {
+                for word in expansionWords[Int(expansion)] { count(word, 2) }
+            }
+            let fieldLengths = lengths(innovation)
             for (term, tfs) in local {
                 var pseudo: Float = 0
                 for field in 0..<4 where tfs[field] > 0 {
                     pseudo += Self.fieldWeights[field] * tfs[field]
-                        / (1 - Self.b + Self.b * Float(fields[field].count) / averages[field])
+                        / (1 - Self.b + Self.b * Float(fieldLengths[field]) / averages[field])
                 }
                 postings[Int(term)].append((Int32(doc), pseudo / (Self.k1 + pseudo)))
             }
