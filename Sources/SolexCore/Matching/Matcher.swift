@@ -17,11 +17,8 @@ public final class Matcher: Sendable {
 
     let innovations: [MatchInnovation]
     let geography: MatchGeography
-    let terms: [String: Int32]
-    let termText: [String]
-    /// Postings per term: innovation index and BM25F saturated weight already multiplied by idf.
-    let postings: [[(doc: Int32, weight: Float)]]
-    let documentFrequency: [Int32]
+    /// The inverted index: postings per term with the BM25F saturated weight already multiplied by idf.
+    let index: PostingIndex
     let tagIDF: [String: Double]
     /// Indices of innovations by ref order, for deterministic ties.
     let rankOfDocument: [Int32]
@@ -44,67 +41,32 @@ public final class Matcher: Sendable {
             return light
         }
         self.geography = geography
-        var terms: [String: Int32] = [:]
-        var termText: [String] = []
-        var averages = [Float](repeating: 0, count: 4)
         func lengths(_ innovation: MatchInnovation) -> [Int] {
             [innovation.titleWords.count, innovation.summaryWords.count,
              innovation.tagWords.count + innovation.expansions.reduce(0) { $0 + expansionWords[Int($1)].count },
              innovation.descriptionWords.count]
         }
-        for innovation in innovations {
-            for (field, length) in lengths(innovation).enumerated() { averages[field] += Float(length) }
+        let fieldLengths = innovations.map(lengths)
+        var averages = [Float](repeating: 0, count: 4)
+        for lengths in fieldLengths {
+            for (field, length) in lengths.enumerated() { averages[field] += Float(length) }
         }
         let count = Float(max(1, innovations.count))
         averages = averages.map { max(1, $0 / count) }
-        // One pass in document order: each posting gets its saturated BM25F term weight; idf is applied at the end,
-        // when document frequencies are known. Postings come out sorted by document.
-        var postings: [[(doc: Int32, weight: Float)]] = []
-        for (doc, innovation) in innovations.enumerated() {
-            var local: [Int32: SIMD4<Float>] = [:]
-            func count(_ word: String, _ field: Int) {
-                let id: Int32
-                if let known = terms[word] { id = known } else {
-                    id = Int32(termText.count)
-                    terms[word] = id
-                    termText.append(word)
-                    postings.append([])
-                }
-                local[id, default: .zero][field] += 1
-            }
+        self.index = PostingIndex.build(count: innovations.count, lengths: fieldLengths, averages: averages,
+                                        fieldWeights: Self.fieldWeights, k1: Self.k1, b: Self.b) { doc, visit in
+            let innovation = innovations[doc]
             for (field, words) in Self.fields(innovation).enumerated() {
-                for word in words { count(word, field) }
+                for word in words { visit(word, field) }
             }
             for expansion in innovation.expansions {
-                for word in expansionWords[Int(expansion)] { count(word, 2) }
-            }
-            let fieldLengths = lengths(innovation)
-            for (term, tfs) in local {
-                var pseudo: Float = 0
-                for field in 0..<4 where tfs[field] > 0 {
-                    pseudo += Self.fieldWeights[field] * tfs[field]
-                        / (1 - Self.b + Self.b * Float(fieldLengths[field]) / averages[field])
-                }
-                postings[Int(term)].append((Int32(doc), pseudo / (Self.k1 + pseudo)))
+                for word in expansionWords[Int(expansion)] { visit(word, 2) }
             }
         }
-        for term in postings.indices { postings[term].sort { $0.doc < $1.doc } }
         let n = Double(innovations.count)
-        var frequency: [Int32] = []
-        frequency.reserveCapacity(postings.count)
-        for term in postings.indices {
-            let df = Double(postings[term].count)
-            let idf = Float(log(1 + (n - df + 0.5) / (df + 0.5)))
-            for index in postings[term].indices { postings[term][index].weight *= idf }
-            frequency.append(Int32(postings[term].count))
-        }
         var tagCount: [String: Int] = [:]
         for innovation in innovations { for tag in Set(innovation.tags) { tagCount[tag, default: 0] += 1 } }
         self.tagIDF = tagCount.mapValues { log(1 + n / Double($0)) }
-        self.terms = terms
-        self.termText = termText
-        self.postings = postings
-        self.documentFrequency = frequency
         var rank = [Int32](repeating: 0, count: innovations.count)
         for (position, doc) in innovations.indices.sorted(by: { innovations[$0].ref < innovations[$1].ref }).enumerated() {
             rank[doc] = Int32(position)
@@ -150,9 +112,11 @@ public final class Matcher: Sendable {
         let queryTerms = self.queryTerms(need)
         // Accumulate each innovation's text score: a branch-free pass over each query term's postings.
         scratch.withUnsafeMutableBufferPointer { accumulators in
-            for term in queryTerms {
-                postings[Int(term)].withUnsafeBufferPointer { list in
-                    for posting in list { accumulators[Int(posting.doc)] += posting.weight }
+            index.docs.withUnsafeBufferPointer { docs in
+                index.weights.withUnsafeBufferPointer { weights in
+                    for term in queryTerms {
+                        for position in index.range(term) { accumulators[Int(docs[position])] += weights[position] }
+                    }
                 }
             }
         }
@@ -201,10 +165,10 @@ public final class Matcher: Sendable {
     /// The need's words that are in the index, without stop words and words in more than `commonTermShare` of the
     /// innovations, rarest first, at most `maxQueryTerms`.
     func queryTerms(_ need: MatchNeed) -> [Int32] {
-        let limit = max(Int32(Double(innovations.count) * Self.commonTermShare) + 1, 2)
-        return Array(Set(need.words.filter { !StopWords.all.contains($0) }.compactMap { terms[$0] }))
-            .filter { documentFrequency[Int($0)] <= limit }
-            .sorted { (documentFrequency[Int($0)], $0) < (documentFrequency[Int($1)], $1) }
+        let limit = max(Int(Double(innovations.count) * Self.commonTermShare) + 1, 2)
+        return Array(Set(need.words.filter { !StopWords.all.contains($0) }.compactMap { index.terms[$0] }))
+            .filter { index.frequency($0) <= limit }
+            .sorted { (index.frequency($0), $0) < (index.frequency($1), $1) }
             .prefix(Self.maxQueryTerms).map { $0 }
     }
 
@@ -212,13 +176,15 @@ public final class Matcher: Sendable {
     private func sharedTerms(doc: Int32, queryTerms: [Int32]) -> [String] {
         var contributions: [(String, Float)] = []
         for term in queryTerms {
-            let list = postings[Int(term)]
-            var low = 0, high = list.count
+            let range = index.range(term)
+            var low = range.lowerBound, high = range.upperBound
             while low < high {
                 let middle = (low + high) / 2
-                if list[middle].doc < doc { low = middle + 1 } else { high = middle }
+                if index.docs[middle] < doc { low = middle + 1 } else { high = middle }
             }
-            if low < list.count && list[low].doc == doc { contributions.append((termText[Int(term)], list[low].weight)) }
+            if low < range.upperBound && index.docs[low] == doc {
+                contributions.append((index.termText[Int(term)], index.weights[low]))
+            }
         }
         contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return contributions.prefix(8).map(\.0)
