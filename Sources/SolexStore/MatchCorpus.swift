@@ -8,18 +8,39 @@ extension Catalogue {
     /// search tokenizer (on every core), the concepts of the thesaurus they name, their tags and context. Ordered by
     /// ref.
     public func matchCorpus() throws -> (innovations: [MatchInnovation], needs: [MatchNeed]) {
-        let (innovationEntries, needEntries) = try database.read { db in
-            (try InnovationRecord.fetchAll(db, sql: "SELECT * FROM innovation WHERE status = 'published' ORDER BY ref").map(\.entry),
-             try NeedRecord.fetchAll(db, sql: "SELECT * FROM need WHERE status = 'published' ORDER BY ref").map(\.entry))
-        }
         let thesaurus = self.thesaurus
-        let innovations = ParallelMap.map(innovationEntries) { _, entry in
-            ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: thesaurus)
+        // Rows are read and converted in batches, so that the stored entries of the whole catalogue are never all in
+        // memory next to what the matcher reads (at 100,000 innovations that pair was the peak).
+        return try database.read { db in
+            var innovations: [MatchInnovation] = [], needs: [MatchNeed] = []
+            let innovationRows = try InnovationRecord.fetchCursor(db, sql: "SELECT * FROM innovation WHERE status = 'published' ORDER BY ref")
+            try Self.inBatches(innovationRows.map(\.entry)) { batch in
+                innovations += ParallelMap.map(batch) { _, entry in
+                    ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: thesaurus)
+                }
+            }
+            let needRows = try NeedRecord.fetchCursor(db, sql: "SELECT * FROM need WHERE status = 'published' ORDER BY ref")
+            try Self.inBatches(needRows.map(\.entry)) { batch in
+                needs += ParallelMap.map(batch) { _, entry in
+                    ConceptMatching.need(Need(validated: entry.values), thesaurus: thesaurus)
+                }
+            }
+            return (innovations, needs)
         }
-        let needs = ParallelMap.map(needEntries) { _, entry in
-            ConceptMatching.need(Need(validated: entry.values), thesaurus: thesaurus)
+    }
+
+    /// Hands the cursor's elements to `body` in batches of `size`.
+    static func inBatches<C: Cursor>(_ cursor: C, size: Int = 8_192, _ body: ([C.Element]) throws -> Void) throws {
+        var batch: [C.Element] = []
+        batch.reserveCapacity(size)
+        while let element = try cursor.next() {
+            batch.append(element)
+            if batch.count == size {
+                try body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        return (innovations, needs)
+        if !batch.isEmpty { try body(batch) }
     }
 
     /// The matcher over `innovations` (as `matchCorpus()` gives them), with the thesaurus's concept words.
