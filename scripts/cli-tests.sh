@@ -119,6 +119,41 @@ check "pair status: a skipped step is refused, naming --status" bash -c "
 third=$("$SOLEX" --db "$db" report run --top 3 2>/dev/null)
 check "pair status: kept across report runs" bash -c "'$SOLEX' --db '$db' report export '$third' --format csv | grep -q 'contacted,first call,'"
 
+# Workshop agendas: create from the example file, schedule, requests from a report, exports checked by independent parsers.
+check "workshop create: prints the id and slug" bash -c "'$SOLEX' --db '$db' workshop create --file Seeds/workshops/dhaka-2017.json | grep -Eq '^[0-9]+	dhaka-2017$'"
+check "workshop create: the same slug again is refused" bash -c "
+    ! '$SOLEX' --db '$db' workshop create --file Seeds/workshops/dhaka-2017.json 2>'$work/ws.err' && grep -q \"^Error: id: a workshop 'dhaka-2017' already exists\" '$work/ws.err'"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["id"]="bad"; d["tables"][0]["capacity"]=0; d["requests"][0]["champion"]="XYZ"; json.dump(d, open(sys.argv[2],"w"))' \
+    Seeds/workshops/dhaka-2017.json "$work/bad-workshop.json"
+check "workshop create: every problem of a bad file is listed with its path" bash -c "
+    ! '$SOLEX' --db '$db' workshop create --file '$work/bad-workshop.json' 2>'$work/badws.err' &&
+    grep -q 'tables\[0\].capacity: must be at least 1' '$work/badws.err' && grep -q \"requests\[0\].champion: no delegation 'XYZ'\" '$work/badws.err'"
+check "workshop list: names the workshop" bash -c "'$SOLEX' --db '$db' workshop list | grep -q 'dhaka-2017	8 delegations	14 requests	not scheduled'"
+check "agenda export: refused before a schedule exists" bash -c "! '$SOLEX' --db '$db' agenda export dhaka-2017 --format ics 2>/dev/null"
+check "agenda schedule: all 14 requests scheduled (the upper bound)" bash -c "
+    '$SOLEX' --db '$db' agenda schedule dhaka-2017 | head -1 | grep -q '^14 of 14 requests scheduled; upper bound 14; 0 left out'"
+check "workshop requests: top 2 pairs of the report; pairs without both delegations skipped with the reason" bash -c "
+    '$SOLEX' --db '$db' workshop requests dhaka-2017 --report '$first' --top 2 >'$work/requests.txt' &&
+    grep -Eq '^[0-9]+ requests added, [0-9]+ pairs skipped' '$work/requests.txt' && grep -q \"in the workshop\$\" '$work/requests.txt'"
+check "agenda move: a conflicting move is refused with its reason" bash -c "
+    ! '$SOLEX' --db '$db' agenda move dhaka-2017 R01 --slot 0 --table T1 2>'$work/move.err' && grep -q 'refused (' '$work/move.err'"
+mkdir -p "$work/agenda"
+for pair in ics:ics frab-xml:xml frab-json:json csv:csv; do
+    format=${pair%%:*} ext=${pair##*:}
+    check "agenda export --format $format (whole workshop)" bash -c "'$SOLEX' --db '$db' agenda export dhaka-2017 --format $format >'$work/agenda/all.$ext' && test -s '$work/agenda/all.$ext'"
+    check "agenda export --format $format --delegation BTN" bash -c "'$SOLEX' --db '$db' agenda export dhaka-2017 --format $format --delegation BTN >'$work/agenda/btn.$ext' && test -s '$work/agenda/btn.$ext'"
+done
+check "agenda export: CSV of BTN has only BTN's meetings" python3 - "$work/agenda/btn.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+assert rows and all("BTN" in (r["requester"], r["champion"]) for r in rows), rows
+PY
+if [ -f "${FRAB_SCHEMAS:-$SHARED/schemas/frab-schedule}/schedule.xml.xsd" ]; then
+    check "agenda exports pass the independent parsers" env FRAB_SCHEMAS="${FRAB_SCHEMAS:-$SHARED/schemas/frab-schedule}" bash scripts/check-agenda-exports.sh "$work/agenda"
+fi
+check "agenda export: html is refused with a clear error" bash -c "
+    ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html 2>'$work/html.err' && grep -q 'html is not available' '$work/html.err'"
+
 # The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
 if [ -f "$SHARED/bench/gen_corpus.py" ]; then
     python3 "$SHARED/bench/gen_corpus.py" --innovations 10000 --needs 2000 --seed 42 --out "$work/c10k" 2>/dev/null

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-match-reports", migrate: MatchReportMigration.create)
         migrator.registerMigration("v4-concepts", migrate: ConceptMigration.create)
         migrator.registerMigration("v5-accounts", migrate: AccountsMigration.create)
+        migrator.registerMigration("v6-workshops", migrate: WorkshopMigration.create)
         return migrator
     }
 

@@ -87,6 +87,7 @@ struct AccessTests {
             "POST /pairs/status": RouteCase(uri: "/pairs/status", body: "need=NOPE&innovation=NOPE&status=contacted", expected: reviewers),
             "GET /api/v1/countries": RouteCase(uri: "/api/v1/countries", body: "", expected: everyone()),
             "GET /api/v1/themes": RouteCase(uri: "/api/v1/themes", body: "", expected: everyone()),
+            "GET /api/v1/suggestions": RouteCase(uri: "/api/v1/suggestions?text=birth", body: "", expected: everyone()),
             "GET /api/v1/sdg": RouteCase(uri: "/api/v1/sdg", body: "", expected: everyone()),
             "GET /api/v1/openapi.json": RouteCase(uri: "/api/v1/openapi.json", body: "", expected: everyone()),
             "GET /api/v1/search": RouteCase(uri: "/api/v1/search?q=birth", body: "", expected: everyone()),
