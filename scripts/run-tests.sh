@@ -24,6 +24,9 @@ parse_counts() {
             next
         }
         /^[^[:alnum:]]* *Test .* failed after [0-9.]+ seconds?/ { st_failed++; next }
+        # A skipped test ends its line with "skipped." or "skipped: REASON"; a name that contains "skipped:" does
+        # not count, which is why lines that start, pass or fail are left out first.
+        / started\.$| passed after | failed after / { next }
         /^[^[:alnum:]]* *Test .* skipped[.:]/ { st_skipped++; next }
         # XCTest: the "Executed" line right after "Test Suite '\''All tests'\'' ..." is the total
         /Test Suite .All tests. (passed|failed)/ { all_tests = 1; next }
