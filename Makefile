@@ -65,6 +65,7 @@ bench: bench-kit release ## Benchmarks: import vs sqlite3 .import, search vs bar
 	@SHARED=$(SHARED) SOLEX_BIN=.build/release/solex BENCH_DATA=$(BENCH_DATA) BENCH_SEED=$(BENCH_SEED) \
 		BENCH_WORKERS=$(BENCH_WORKERS) BENCH_MATCH_SCALES="10000:2000 $(BENCH_INNOVATIONS):$(BENCH_NEEDS)" \
 		bash scripts/bench-match.sh
+	@.build/release/solex agenda bench
 
 clean: ## Remove build products and benchmark data
 	rm -rf .build $(BENCH_DATA)

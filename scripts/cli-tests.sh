@@ -130,6 +130,11 @@ check "workshop create: every problem of a bad file is listed with its path" bas
     grep -q 'tables\[0\].capacity: must be at least 1' '$work/badws.err' && grep -q \"requests\[0\].champion: no delegation 'XYZ'\" '$work/badws.err'"
 check "workshop list: names the workshop" bash -c "'$SOLEX' --db '$db' workshop list | grep -q 'dhaka-2017	8 delegations	14 requests	not scheduled'"
 check "agenda export: refused before a schedule exists" bash -c "! '$SOLEX' --db '$db' agenda export dhaka-2017 --format ics 2>/dev/null"
+check "agenda bench: the generated workshop is scheduled at most at its upper bound" bash -c "
+    '$SOLEX' agenda bench --seeds 42 | awk '\$1 == 42 { exit !(\$4 > 0 && \$4 <= \$5) } END { }' &&
+    '$SOLEX' agenda bench --seeds 42 | grep -q '^42 '"
+check "agenda bench: a bad seed list is refused, naming --seeds" bash -c "
+    ! '$SOLEX' agenda bench --seeds 1,x 2>'$work/bench.err' && grep -q -- '--seeds' '$work/bench.err'"
 check "agenda schedule: all 14 requests scheduled (the upper bound)" bash -c "
     '$SOLEX' --db '$db' agenda schedule dhaka-2017 | head -1 | grep -q '^14 of 14 requests scheduled; upper bound 14; 0 left out'"
 check "workshop requests: top 2 pairs of the report; pairs without both delegations skipped with the reason" bash -c "

@@ -14,7 +14,7 @@ struct WorkshopCommand: ParsableCommand {
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda", abstract: "Schedule a workshop's meetings, move or swap them, and export the agenda.",
-        subcommands: [AgendaSchedule.self, AgendaMove.self, AgendaSwap.self, AgendaExport.self])
+        subcommands: [AgendaSchedule.self, AgendaMove.self, AgendaSwap.self, AgendaExport.self, AgendaBench.self])
 }
 
 /// Opens the workshops of the database of `options`.
