@@ -43,7 +43,13 @@ struct WorkshopPagesController {
             var request = request
             let data = try await FormData.read(&request, context: context)
             try catalogue.authorize(context.actor, .workshops)
-            if let file = data.first("file"), !file.isEmpty { return try upload(file, context) }
+            // The upload form (multipart) sends `file`, empty when no file was chosen.
+            if let file = data.first("file") {
+                guard !file.isEmpty else {
+                    return try newForm(WorkshopForm.blank, context, status: .unprocessableContent, fileErrors: ["file: choose a workshop file (JSON)"])
+                }
+                return try upload(file, context)
+            }
             var form = WorkshopForm.posted(data)
             switch form.parsed() {
             case .failure(let failure):
