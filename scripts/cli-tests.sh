@@ -156,8 +156,43 @@ PY
 if [ -f "${FRAB_SCHEMAS:-$SHARED/schemas/frab-schedule}/schedule.xml.xsd" ]; then
     check "agenda exports pass the independent parsers" env FRAB_SCHEMAS="${FRAB_SCHEMAS:-$SHARED/schemas/frab-schedule}" bash scripts/check-agenda-exports.sh "$work/agenda"
 fi
-check "agenda export: html is refused with a clear error" bash -c "
-    ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html 2>'$work/html.err' && grep -q 'html is not available' '$work/html.err'"
+mkdir -p "$work/agenda-html"
+check "agenda export --format html: the organiser's grid, a whole page with its style sheet" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --web Web >'$work/agenda-html/all.html' &&
+    grep -q '<table class=\"data agenda-grid\">' '$work/agenda-html/all.html' && grep -q '@media print' '$work/agenda-html/all.html' &&
+    grep -q '</html>' '$work/agenda-html/all.html'"
+check "agenda export --format html --delegation all: one section per delegation" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation all >'$work/agenda-html/delegations.html' &&
+    test \$(grep -c '<section class=\"delegation-agenda\"' '$work/agenda-html/delegations.html') -eq \$('$SOLEX' --db '$db' workshop list | awk -F'\t' '\$2 == \"dhaka-2017\" { print \$3 + 0 }')"
+check "agenda export --format html --delegation BTN: only BTN's page, each of its meetings" python3 - "$SOLEX" "$db" "$work/agenda/btn.csv" <<'PY'
+import csv, subprocess, sys
+from html.parser import HTMLParser
+html = subprocess.run([sys.argv[1], "--db", sys.argv[2], "agenda", "export", "dhaka-2017", "--format", "html", "--delegation", "BTN"],
+                      check=True, capture_output=True, text=True).stdout
+class Rows(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.sections, self.rows, self.cell, self.row = [], [], None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section": self.sections.append(attrs.get("id"))
+        if tag == "tr": self.row = []
+        if tag == "td": self.cell = ""
+    def handle_data(self, data):
+        if self.cell is not None: self.cell += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.row is not None: self.row.append(self.cell); self.cell = None
+        if tag == "tr" and self.row: self.rows.append(self.row); self.row = None
+parser = Rows(); parser.feed(html)
+assert parser.sections == ["delegation-BTN"], parser.sections
+meetings = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+assert len(parser.rows) == len(meetings), (len(parser.rows), len(meetings))
+for row, meeting in zip(parser.rows, meetings):
+    assert row[0] == meeting["date"] and row[1] == f"{meeting['start']}\u2013{meeting['end']}" and row[5] == meeting["table_name"], (row, meeting)
+    other = meeting["champion"] if meeting["requester"] == "BTN" else meeting["requester"]
+    assert row[2].endswith(f"({other})"), (row, other)
+PY
+check "agenda export --format html: an unknown delegation is refused" bash -c "
+    ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation XYZ 2>'$work/html.err' && grep -q \"no delegation 'XYZ'\" '$work/html.err'"
 
 # The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
 if [ -f "$SHARED/bench/gen_corpus.py" ]; then

@@ -28,6 +28,12 @@ public struct WorkshopSummary: Sendable, Hashable {
     public var requestCount: Int
     /// Meetings in the latest schedule; nil when it has none.
     public var scheduledCount: Int?
+    /// The upper bound of the latest schedule; nil when it has none.
+    public var upperBound: Int?
+    /// Where it takes place, and its first and last day (`YYYY-MM-DD`).
+    public var venue: String
+    public var firstDay: String
+    public var lastDay: String
 }
 
 /// A stored workshop: its file and its latest schedule.
@@ -102,7 +108,7 @@ public struct Workshops: Sendable {
         self.catalogue = catalogue
     }
 
-    private var database: AppDatabase { catalogue.database }
+    var database: AppDatabase { catalogue.database }
 
     /// The country codes a delegation may have.
     private var countries: Set<String> { Set(catalogue.reference.countries.map(\.alpha3)) }
@@ -136,7 +142,7 @@ public struct Workshops: Sendable {
         }
     }
 
-    private func validPlan(_ input: AgendaInput) throws -> AgendaPlan {
+    func validPlan(_ input: AgendaInput) throws -> AgendaPlan {
         switch input.plan(countries: countries) {
         case .success(let plan): return plan
         case .failure(let failure): throw WorkshopError.invalid(failure)
@@ -150,13 +156,13 @@ public struct Workshops: Sendable {
         try catalogue.authorize(actor, .readWorkshops)
         return try database.read { db in
             let schedules = try Row.fetchAll(db, sql: "SELECT workshop_id, schedule FROM workshop_schedule")
-            var counts: [Int64: Int] = [:]
+            var stored: [Int64: Schedule] = [:]
             for row in schedules {
-                counts[row["workshop_id"]] = (try? Self.decode(Schedule.self, row["schedule"] as String))?.scheduledCount
+                stored[row["workshop_id"]] = try? Self.decode(Schedule.self, row["schedule"] as String)
             }
             return try WorkshopRecord.order(Column("slug")).fetchAll(db).map { record in
                 let input = try Self.decode(AgendaInput.self, record.input)
-                return Self.summary(record, input, record.id.flatMap { counts[$0] })
+                return Self.summary(record, input, record.id.flatMap { stored[$0] })
             }
         }
     }
@@ -179,11 +185,11 @@ public struct Workshops: Sendable {
         let plan = try validPlan(input)
         let scheduleRecord = try WorkshopScheduleRecord.fetchOne(db, key: id)
         let schedule = try scheduleRecord.map { try Self.decode(Schedule.self, $0.schedule) }
-        return StoredWorkshop(summary: Self.summary(record, input, schedule?.scheduledCount), input: input, plan: plan,
+        return StoredWorkshop(summary: Self.summary(record, input, schedule), input: input, plan: plan,
                               schedule: schedule, scheduledAt: scheduleRecord?.created_at)
     }
 
-    private func fetchRequired(_ slug: String, _ db: Database) throws -> (StoredWorkshop, WorkshopRecord) {
+    func fetchRequired(_ slug: String, _ db: Database) throws -> (StoredWorkshop, WorkshopRecord) {
         guard let workshop = try fetch(slug, db),
               let record = try WorkshopRecord.fetchOne(db, key: workshop.summary.id) else { throw WorkshopError.notFound(slug) }
         return (workshop, record)
@@ -205,32 +211,9 @@ public struct Workshops: Sendable {
             guard let report = try MatchReports.fetchReport(id, db) else { throw MatchReportError.notFound(id) }
             var (workshop, record) = try fetchRequired(slug, db)
             var input = workshop.input
-            let delegations = Set(input.delegations.map(\.country))
-            var existing = Set(input.requests.map { "\($0.need)\u{1F}\($0.innovation)" })
-            var ids = Set(input.requests.map(\.id))
-            var added: [MeetingRequest] = [], skipped: [SkippedPair] = []
-            for pair in report.pairs {
-                switch selection {
-                case .top(let k): if pair.rank > k { continue }
-                case .accepted: if pair.status != .accepted { continue }
-                }
-                func skip(_ reason: String) { skipped.append(SkippedPair(need: pair.needRef, innovation: pair.innovationRef, reason: reason)) }
-                let missing = [pair.needCountry, pair.innovationCountry].filter { !delegations.contains($0) }
-                if !missing.isEmpty {
-                    skip("no delegation " + missing.map { "'\($0)'" }.joined(separator: " or ") + " in the workshop"); continue
-                }
-                if pair.needCountry == pair.innovationCountry { skip("the need and the innovation are of the same country"); continue }
-                let key = "\(pair.needRef)\u{1F}\(pair.innovationRef)"
-                if existing.contains(key) { skip("already requested"); continue }
-                var requestID = "\(pair.needRef)~\(pair.innovationRef)", suffix = 2
-                while ids.contains(requestID) { requestID = "\(pair.needRef)~\(pair.innovationRef)~\(suffix)"; suffix += 1 }
-                let request = MeetingRequest(id: requestID, need: pair.needRef, innovation: pair.innovationRef,
-                                             requester: pair.needCountry, champion: pair.innovationCountry, priority: max(0, pair.score))
-                input.requests.append(request)
-                added.append(request)
-                existing.insert(key)
-                ids.insert(requestID)
-            }
+            let picked = ReportRequestPicker(delegations: Set(input.delegations.map(\.country)), existing: input.requests).pick(report, selection)
+            let added = picked.added
+            input.requests += added
             if !added.isEmpty {
                 _ = try validPlan(input)
                 record.input = try Self.json(input)
@@ -242,7 +225,7 @@ public struct Workshops: Sendable {
                                                           new: String(input.requests.count))], at: time)
                 workshop.input = input
             }
-            return RequestImport(added: added, skipped: skipped)
+            return picked
         }
     }
 
@@ -355,10 +338,11 @@ public struct Workshops: Sendable {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
-    static func summary(_ record: WorkshopRecord, _ input: AgendaInput, _ scheduled: Int?) -> WorkshopSummary {
+    static func summary(_ record: WorkshopRecord, _ input: AgendaInput, _ schedule: Schedule?) -> WorkshopSummary {
         WorkshopSummary(id: record.id ?? 0, slug: record.slug, name: record.name, createdAt: record.created_at, createdBy: record.created_by,
                         updatedAt: record.updated_at, updatedBy: record.updated_by, delegationCount: input.delegations.count,
-                        requestCount: input.requests.count, scheduledCount: scheduled)
+                        requestCount: input.requests.count, scheduledCount: schedule?.scheduledCount, upperBound: schedule?.upperBound,
+                        venue: input.workshop.venue, firstDay: input.workshop.days.first?.date ?? "", lastDay: input.workshop.days.last?.date ?? "")
     }
 }
 

@@ -86,6 +86,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     ReviewPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     AuditPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     UserPagesController(accounts: accounts, catalogue: catalogue, pages: pages).addRoutes(to: site)
+    WorkshopPagesController(catalogue: catalogue, pages: pages, webDirectory: config.webDirectory).addRoutes(to: site)
     return router
 }
 

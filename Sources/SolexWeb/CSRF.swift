@@ -50,14 +50,18 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
-/// The fields of an application/x-www-form-urlencoded body, in order, with repeated names kept
-/// (a multiple select sends one pair per chosen option).
+/// The fields of an application/x-www-form-urlencoded (or multipart/form-data) body, in order, with repeated names
+/// kept (a multiple select sends one pair per chosen option).
 struct FormData: Sendable {
     var pairs: [(name: String, value: String)]
 
     /// Reads the form body of `request` (leaving it readable again for the handler).
     static func read(_ request: inout Request, context: some RequestContext) async throws -> FormData {
         let contentType = request.headers[.contentType] ?? ""
+        if let boundary = multipartBoundary(contentType) {
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            return FormData(multipart: Array(buffer.readableBytesView), boundary: boundary)
+        }
         guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormData(body: "") }
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         return FormData(body: String(buffer: buffer))

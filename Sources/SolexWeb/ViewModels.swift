@@ -31,6 +31,7 @@ struct LayoutView: Sendable {
     var isReports: Bool
     var isReview: Bool
     var isAudit: Bool
+    var isWorkshops: Bool
     /// The signed-in person's e-mail and role label; nil for an anonymous visitor.
     var signedInAs: String?
     var roleLabel: String?
@@ -38,6 +39,8 @@ struct LayoutView: Sendable {
     var showReports: Bool
     var showReview: Bool
     var showAudit: Bool
+    /// Anyone signed in may read workshop agendas.
+    var showWorkshops: Bool
     /// The path to come back to after signing in.
     var signInHref: String
 
@@ -55,6 +58,8 @@ struct LayoutView: Sendable {
         isReports = section == "reports"
         isReview = section == "review"
         isAudit = section == "audit"
+        isWorkshops = section == "workshops"
+        showWorkshops = actor.map { AccessPolicy.decide($0, .readWorkshops).isAllowed } ?? false
         signInHref = "/sign-in"
         self.title = title
         self.csrfToken = csrfToken

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SolexCore
 import SolexStore
+import SolexWeb
 
 /// `solex workshop create|list|requests`: workshops and their meeting requests.
 struct WorkshopCommand: ParsableCommand {
@@ -173,22 +174,38 @@ enum AgendaExportOption: String, ExpressibleByArgument, CaseIterable {
     case ics, frabXML = "frab-xml", frabJSON = "frab-json", csv, html
 }
 
-/// `solex agenda export WORKSHOP --format F [--delegation ALPHA3]`
-struct AgendaExport: ParsableCommand {
+/// `solex agenda export WORKSHOP --format F [--delegation ALPHA3|all] [--web DIR]`
+struct AgendaExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the workshop's latest schedule to standard output, for all or one delegation.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: ArgumentHelp("The workshop's slug.", valueName: "WORKSHOP")) var workshop: String
-    @Option(help: "ics, frab-xml, frab-json or csv (html is not available yet).") var format: AgendaExportOption
-    @Option(help: ArgumentHelp("Only this delegation's meetings and sessions.", valueName: "ALPHA3")) var delegation: String?
+    @Option(help: "ics, frab-xml, frab-json, csv or html (the printable page of the web site).") var format: AgendaExportOption
+    @Option(help: ArgumentHelp("Only this delegation's meetings and sessions (html: also 'all', one page per delegation).", valueName: "ALPHA3"))
+    var delegation: String?
+    @Option(name: .long, help: ArgumentHelp("The folder of templates and static files, for html (env SOLEX_WEB).", valueName: "DIR"))
+    var web: String = ProcessInfo.processInfo.environment["SOLEX_WEB"] ?? "Web"
 
-    func run() throws {
-        guard let exportFormat = AgendaExportFormat(rawValue: format.rawValue) else {
-            throw ValidationError("--format: html is not available from the command line yet; use ics, frab-xml, frab-json or csv")
-        }
+    func run() async throws {
         let workshops = try openWorkshops(options)
-        let text = try reporting { try workshops.export(workshop, format: exportFormat, delegation: delegation, actor: .commandLine) }
+        let text: String
+        if let exportFormat = AgendaExportFormat(rawValue: format.rawValue) {
+            text = try reporting { try workshops.export(workshop, format: exportFormat, delegation: delegation, actor: .commandLine) }
+        } else {
+            let stored = try reporting { try workshops.require(workshop, actor: .commandLine) }
+            guard stored.schedule != nil else { throw ValidationError("workshop '\(workshop)' has no schedule yet; run solex agenda schedule \(workshop)") }
+            let selection = AgendaPrintSelection(delegation)
+            if case .delegation(let code) = selection, stored.plan.delegation(code) == nil {
+                throw ValidationError("delegation: no delegation '\(code)' in the workshop")
+            }
+            let labels = try workshops.labels(for: stored.input)
+            do {
+                text = try await AgendaPrintPage.html(stored, labels: labels, selection: selection, webDirectory: web)
+            } catch {
+                throw ValidationError("--web: the templates and style sheet of '\(web)' cannot be read")
+            }
+        }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

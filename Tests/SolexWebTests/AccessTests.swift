@@ -49,6 +49,8 @@ struct AccessTests {
     static let reviewers: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .forbidden, .focalBEN: .forbidden, .secretariat: .allowed, .admin: .allowed]
     /// Those who register and edit entries of Benin (a Benin focal point, the secretariat).
     static let editors: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .forbidden, .focalBEN: .allowed, .secretariat: .allowed, .admin: .allowed]
+    /// Those who create and edit workshops (organisers, the secretariat, administrators).
+    static let organisers: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .allowed, .focalBEN: .forbidden, .secretariat: .allowed, .admin: .allowed]
     static let admins: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .forbidden, .focalBEN: .forbidden, .secretariat: .forbidden, .admin: .allowed]
 
     /// The request and expected outcomes of every route, by "METHOD /path" as the router describes it.
@@ -95,6 +97,23 @@ struct AccessTests {
             "POST /api/v1/reports": RouteCase(uri: "/api/v1/reports", body: "{\"top\": 0}", expected: reviewers),
             "GET /api/v1/reports/:id": RouteCase(uri: "/api/v1/reports/\(report)", body: "", expected: reviewers),
             "GET /api/v1/reports/:id/diff/:other": RouteCase(uri: "/api/v1/reports/\(report)/diff/\(report)", body: "", expected: reviewers),
+            // Workshops (the example workshop dhaka-2017, scheduled): anyone signed in reads, organisers write.
+            "GET /workshops": RouteCase(uri: "/workshops", body: "", expected: anyAccount),
+            "GET /workshops/new": RouteCase(uri: "/workshops/new", body: "", expected: organisers),
+            "POST /workshops": RouteCase(uri: "/workshops", body: "id=x", expected: organisers),
+            "GET /workshops/:id": RouteCase(uri: "/workshops/dhaka-2017", body: "", expected: anyAccount),
+            "POST /workshops/:id/requests": RouteCase(uri: "/workshops/dhaka-2017/requests", body: "source=hand&need=NOPE", expected: organisers),
+            "POST /workshops/:id/schedule": RouteCase(uri: "/workshops/dhaka-2017/schedule", body: "", expected: organisers),
+            "POST /workshops/:id/move": RouteCase(uri: "/workshops/dhaka-2017/move", body: "request=R01&slot=0&table=T1", expected: organisers),
+            "POST /workshops/:id/swap": RouteCase(uri: "/workshops/dhaka-2017/swap", body: "first=R01&second=R01", expected: organisers),
+            "POST /workshops/:id/pin": RouteCase(uri: "/workshops/dhaka-2017/pin", body: "request=R01", expected: organisers),
+            "POST /workshops/:id/unpin": RouteCase(uri: "/workshops/dhaka-2017/unpin", body: "request=R01", expected: organisers),
+            "GET /workshops/:id/agenda.ics": RouteCase(uri: "/workshops/dhaka-2017/agenda.ics", body: "", expected: anyAccount),
+            "GET /workshops/:id/agenda.xml": RouteCase(uri: "/workshops/dhaka-2017/agenda.xml?delegation=BTN", body: "", expected: anyAccount),
+            "GET /workshops/:id/agenda.json": RouteCase(uri: "/workshops/dhaka-2017/agenda.json", body: "", expected: anyAccount),
+            "GET /workshops/:id/agenda.csv": RouteCase(uri: "/workshops/dhaka-2017/agenda.csv", body: "", expected: anyAccount),
+            "GET /workshops/:id/agenda.html": RouteCase(uri: "/workshops/dhaka-2017/agenda.html?delegation=all", body: "", expected: anyAccount),
+            "GET /workshops/:id/delegations/:country": RouteCase(uri: "/workshops/dhaka-2017/delegations/BTN", body: "", expected: anyAccount),
         ]
         for (plural, ref) in [("innovations", "INN-BEN-001"), ("needs", "NEED-BEN-001")] {
             let deleters: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .forbidden, .focalBEN: .forbidden, .secretariat: .allowed, .admin: .allowed]
@@ -141,6 +160,9 @@ struct AccessTests {
         let database = try demoDatabase()
         let catalogue = Catalogue(database: database, reference: try database.referenceData())
         let report = try MatchReports(catalogue: catalogue).run(name: "Table", parameters: ReportParameters(top: 2), actor: .commandLine)
+        let workshops = Workshops(catalogue: catalogue)
+        try workshops.create(file: try Data(contentsOf: WorkshopFixture.seedFile), actor: .commandLine)
+        try workshops.schedule("dhaka-2017", actor: .commandLine)
         let table = Self.table(report: report)
         // Deletes and sign-out last, so earlier rows still find what they use.
         let order = table.keys.sorted { a, b in

@@ -83,7 +83,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The next day.
-    var next: LocalDate {
+    public var next: LocalDate {
         var result = self
         if day < Self.daysIn(month: month, year: year) { result.day += 1 }
         else if month < 12 { result.month += 1; result.day = 1 }

@@ -23,7 +23,7 @@ public enum StableUUID {
     }
 
     /// The UUID of a workshop item: `urn:solex:agenda:WORKSHOP:KIND:ID` in the URL namespace.
-    static func agenda(_ workshop: String, _ kind: String, _ id: String) -> String {
+    public static func agenda(_ workshop: String, _ kind: String, _ id: String) -> String {
         v5("urn:solex:agenda:\(workshop):\(kind):\(id)")
     }
 }
