@@ -194,6 +194,23 @@ PY
 check "agenda export --format html: an unknown delegation is refused" bash -c "
     ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation XYZ 2>'$work/html.err' && grep -q \"no delegation 'XYZ'\" '$work/html.err'"
 
+# Duplicates: the forms' warning on the command line, then a merge that keeps the duplicate's address and history.
+check "similar: a need written like NEED-BEN-001 is listed first" bash -c "
+    '$SOLEX' --db '$db' similar needs --country BEN --title 'Centres de services publics à guichet unique dans les communes' |
+    head -1 | grep -q '^NEED-BEN-001	'"
+check "similar: an unrelated title lists nothing" bash -c "
+    '$SOLEX' --db '$db' similar needs --country BEN --title 'Cartographie des crues' | grep -qx 'no similar needs'"
+python3 -c 'import json,sys; d=json.loads(open(sys.argv[1], encoding="utf-8").readline()); d["ref"]="NEED-BEN-900"; d["tags"]=["copie"]; print(json.dumps(d, ensure_ascii=False))' \
+    Seeds/demo/needs.jsonl >"$work/dup-need.jsonl"
+check "merge: a copied need imports" "$SOLEX" --db "$db" import needs "$work/dup-need.jsonl"
+check "merge: the copy is merged into the original" bash -c "
+    '$SOLEX' --db '$db' merge needs NEED-BEN-001 NEED-BEN-900 | grep -qx 'NEED-BEN-900 merged into NEED-BEN-001'"
+check "merge: the copy is gone and the original gained its tag" bash -c "
+    '$SOLEX' --db '$db' export needs >'$work/merged.jsonl' && ! grep -q NEED-BEN-900 '$work/merged.jsonl' &&
+    grep '\"ref\": \"NEED-BEN-001\"' '$work/merged.jsonl' | grep -q '\"copie\"'"
+check "merge: merging it again is refused, naming the duplicate" bash -c "
+    ! '$SOLEX' --db '$db' merge needs NEED-BEN-001 NEED-BEN-900 2>'$work/merge.err' && grep -q 'duplicate: no need has the reference NEED-BEN-900' '$work/merge.err'"
+
 # The 10k corpus of the benchmark kit round-trips byte for byte (skipped when the kit is absent).
 if [ -f "$SHARED/bench/gen_corpus.py" ]; then
     python3 "$SHARED/bench/gen_corpus.py" --innovations 10000 --needs 2000 --seed 42 --out "$work/c10k" 2>/dev/null

@@ -94,10 +94,13 @@ extension Catalogue {
     }
 
     /// The recorded writes of one entry, oldest first. Anyone who may read the entry may read its history.
+    /// The history of entries merged into it comes with it.
     public func history(_ kind: EntryKind, ref: String, actor: Actor) throws -> [AuditEntry] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE subject_kind = ? AND subject_ref = ? ORDER BY id",
-                             arguments: [kind.rawValue, ref]).map(AuditLog.entry)
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit_log WHERE subject_kind = ?1 AND (subject_ref = ?2 OR subject_ref IN
+                    (SELECT merged_ref FROM entry_merge WHERE kind = ?1 AND into_ref = ?2)) ORDER BY id
+                """, arguments: [kind.rawValue, ref]).map(AuditLog.entry)
         }
     }
 }

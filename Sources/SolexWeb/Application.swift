@@ -73,6 +73,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     let site = router.group().add(middleware: CSRFMiddleware(secure: config.secureCookies))
     HomeController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     for kind in EntryKind.allCases {
+        EntryMergeController(kind: kind, catalogue: catalogue, pages: pages).addRoutes(to: site)
         EntryPagesController(kind: kind, catalogue: catalogue, pages: pages).addRoutes(to: site)
     }
     ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)

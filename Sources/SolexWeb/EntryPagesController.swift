@@ -9,9 +9,9 @@ struct EntryPagesController {
     let catalogue: Catalogue
     let pages: PageRenderer
 
-    private var presenter: Presenter { Presenter(reference: catalogue.reference) }
-    private var noun: String { kind == .innovation ? "innovation" : "need" }
-    private var base: String { "/\(kind.plural)" }
+    var presenter: Presenter { Presenter(reference: catalogue.reference) }
+    var noun: String { kind == .innovation ? "innovation" : "need" }
+    var base: String { "/\(kind.plural)" }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(RouterPath(stringLiteral: kind.plural)) { request, context in try list(request, context) }
@@ -21,13 +21,20 @@ struct EntryPagesController {
         }
         group.post(RouterPath(stringLiteral: kind.plural)) { request, context in
             var request = request
-            let form = EntryForm.posted(kind, try await FormData.read(&request, context: context))
-            return try save(form, context) { try catalogue.create(kind, input: form.input, actor: context.actor) }
+            let data = try await FormData.read(&request, context: context)
+            let form = EntryForm.posted(kind, data)
+            try catalogue.authorize(context.actor, .createEntry(country: context.actor.country ?? ""))
+            let confirmed = data.first("not_duplicate") == "yes"
+            if !confirmed, let warning = try similarWarning(form, context) { return warning }
+            return try save(form, context, confirmed: confirmed) { try catalogue.create(kind, input: form.input, actor: context.actor) }
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
+            if let redirect = try mergedRedirect(context) { return redirect }
             let entry = try find(context)
-            let notice: String? = request.uri.queryParameters.get("saved") != nil ? "Saved."
-                : request.uri.queryParameters.get("reviewed") != nil ? "Status changed to \(entry.metadata.status.rawValue)." : nil
+            let query = request.uri.queryParameters
+            let notice: String? = query.get("saved") != nil ? "Saved."
+                : query.get("reviewed") != nil ? "Status changed to \(entry.metadata.status.rawValue)."
+                : query.get("merged").map { "\($0) was merged into this \(noun)." }
             var view = DetailPageView(
                 layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice),
                 kindPath: kind.plural, kindLabel: noun.capitalizedFirst, ref: entry.ref, status: entry.metadata.status.rawValue,
@@ -44,6 +51,7 @@ struct EntryPagesController {
             view.reviewActions = ReviewAction.allCases.filter {
                 $0.next(from: status) != nil && AccessPolicy.decide(actor, .review($0, country: country)).isAllowed
             }.map { ReviewButtonView(action: $0.rawValue, label: $0.label, needsReason: $0.needsReason) }
+            try addDuplicateSection(&view, entry, context)
             if view.canEdit || actor.role?.reviews == true {
                 let history = try catalogue.history(kind, ref: entry.ref, actor: actor)
                 view.history = history.map { AuditRowView($0, presenter: presenter) }
@@ -131,7 +139,7 @@ struct EntryPagesController {
         return reasons + e.notes
     }
 
-    private func find(_ context: AppRequestContext) throws -> StoredEntry {
+    func find(_ context: AppRequestContext) throws -> StoredEntry {
         let ref = try context.parameters.require("ref")
         guard let entry = try catalogue.entry(kind, ref: ref, for: context.actor) else { throw HTTPError(.notFound) }
         return entry
@@ -139,7 +147,7 @@ struct EntryPagesController {
 
     /// Runs `write`; on success redirects to the entry's page, on invalid input shows the form again with every
     /// error next to its field and the typed values kept.
-    private func save(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry? = nil,
+    private func save(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry? = nil, confirmed: Bool = false,
                       write: () throws -> StoredEntry) throws -> Response {
         do {
             let entry = try write()
@@ -147,19 +155,22 @@ struct EntryPagesController {
         } catch CatalogueError.invalid(let failure) {
             var form = form
             form.errors = failure.errors
-            return self.form(form, context, editing: editing, status: .unprocessableContent)
+            return self.form(form, context, editing: editing, status: .unprocessableContent) { $0.keepNotDuplicate = confirmed }
         }
     }
 
-    private func form(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry?,
-                      status: HTTPResponse.Status = .ok) -> Response {
+    func form(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry?,
+              status: HTTPResponse.Status = .ok, adjust: (inout FormPageView) -> Void = { _ in }) -> Response {
         let title = editing.map { "Edit \(noun) \($0.ref)" } ?? (kind == .innovation ? "Register an innovation" : "Register a need")
         let view = FormPageView(
             layout: LayoutView(title: title, context: context, section: kind.plural),
             action: editing.map(presenter.entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
             cancelHref: editing.map(presenter.entryHref) ?? base, errors: form.summary,
             fields: form.fields(reference: catalogue.reference, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
-        return pages.render("entry_form", view, status: status)
+        var page = view
+        if editing == nil { page.similarHref = base + "/similar" }
+        adjust(&page)
+        return pages.render("entry_form", page, status: status)
     }
 
     private func list(_ request: Request, _ context: AppRequestContext) throws -> Response {

@@ -191,6 +191,13 @@ struct DetailPageView: Sendable {
     var returnReason: String?
     /// The audit log of the entry, oldest first (shown to those who may edit it or review it).
     var history: [AuditRowView] = []
+    /// The secretariat may merge duplicates into this entry.
+    var canMerge = false
+    var mergeHref = ""
+    /// Entries that look like this one (for the secretariat).
+    var possibleDuplicates: [SimilarEntryView] = []
+    /// Entries merged into this one.
+    var mergedRefs: [String] = []
 }
 
 /// A review action the reader may take on an entry.
@@ -293,6 +300,13 @@ struct FormPageView: Sendable {
     var errors: [FormErrorView]
     var fields: [FormFieldView]
     var hasErrors: Bool
+    /// Where the form's script asks for similar entries while a new entry is typed (nil when editing).
+    var similarHref: String? = nil
+    /// Entries that look like the one submitted: shown with a box to tick to save anyway.
+    var similar: SimilarEntriesView? = nil
+    var askNotDuplicate = false
+    /// The person already confirmed it is not a duplicate (kept while other errors are fixed).
+    var keepNotDuplicate = false
 }
 
 /// The page that asks before deleting an entry.

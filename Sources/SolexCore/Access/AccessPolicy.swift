@@ -14,6 +14,8 @@ public enum Permission: Sendable, Hashable {
     case review(ReviewAction, country: String)
     /// Bulk import of entries.
     case importEntries
+    /// Merge a duplicate entry into another one (the secretariat).
+    case mergeEntries
     /// Run, read and export match reports; set a pair's status.
     case matchReports
     /// Create and edit workshops and their agendas.

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import SolexCore
+import SolexStore
+
+/// The similar-entry warning while an entry is typed, and merging a duplicate into an entry (the secretariat).
+///
+/// - `GET /{kind}/similar?title=…&summary=…|description=…&origin_country=…|country=…&themes=…`: the list of similar
+///   entries as an HTML fragment, which the form's script shows as the title and summary are typed;
+/// - `GET /{kind}/:ref/merge?duplicate=REF`: what merging `REF` into the entry would do, with a button;
+/// - `POST /{kind}/:ref/merge` (`duplicate`): merges, then shows the kept entry.
+struct EntryMergeController {
+    let kind: EntryKind
+    let catalogue: Catalogue
+    let pages: PageRenderer
+
+    private var presenter: Presenter { Presenter(reference: catalogue.reference) }
+    private var noun: String { kind == .innovation ? "innovation" : "need" }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/similar")) { request, context in
+            try catalogue.authorize(context.actor, .createEntry(country: context.actor.country ?? ""))
+            let form = FormData(body: request.uri.query ?? "")
+            var input = FieldValues()
+            for name in ["title", "summary", "description", kind.countryField] {
+                if let value = form.first(name) { input[name] = .text(value) }
+            }
+            input["themes"] = .list(form.all("themes"))
+            let query = DuplicateQuery(kind: kind, input: input, excluding: form.first("ref").flatMap { $0.isEmpty ? nil : $0 })
+            let similar = try catalogue.similarEntries(query, actor: context.actor)
+            var response = pages.render("similar_entries", SimilarEntriesView(
+                entries: similar.map { SimilarEntryView($0, presenter: presenter) }, noun: noun))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/merge")) { request, context in
+            let keep = try find(context)
+            try catalogue.authorize(context.actor, .mergeEntries)
+            let ref = (request.uri.queryParameters.get("duplicate") ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+            return try confirm(keep, duplicateRef: ref, context)
+        }
+        group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref/merge")) { request, context in
+            let keep = try find(context)
+            var request = request
+            let form = try await FormData.read(&request, context: context)
+            let ref = (form.first("duplicate") ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+            do {
+                try catalogue.merge(kind, keep: keep.ref, duplicate: ref, actor: context.actor)
+            } catch CatalogueError.invalid(let failure) {
+                return try confirm(keep, duplicateRef: ref, context, error: failure.errors.map(\.reason).joined(separator: "; "))
+            }
+            return Response.redirect(to: presenter.entryHref(keep) + "?merged=" + percentEncoded(ref), type: .normal)
+        }
+    }
+
+    /// The confirmation page; `error` (or a missing duplicate) shows the form again with the reason, status 422.
+    private func confirm(_ keep: StoredEntry, duplicateRef ref: String, _ context: AppRequestContext,
+                         error: String? = nil) throws -> Response {
+        let duplicate = ref.isEmpty ? nil : try catalogue.entry(kind, ref: ref, for: context.actor)
+        var reason = error
+        if reason == nil, !ref.isEmpty {
+            if duplicate == nil { reason = "no \(noun) has the reference \(ref)" }
+            else if ref == keep.ref { reason = "must be another \(noun) than \(keep.ref)" }
+        }
+        let view = MergeConfirmView(
+            layout: LayoutView(title: "Merge a duplicate into \(keep.ref)", context: context, section: kind.plural),
+            noun: noun, keep: side(keep), duplicate: reason == nil ? duplicate.map(side) : nil, duplicateRef: ref, error: reason,
+            gains: duplicate.map { gains(keep, $0) } ?? [], action: presenter.entryHref(keep) + "/merge",
+            cancelHref: presenter.entryHref(keep))
+        return pages.render("merge_confirm", view, status: reason == nil ? .ok : .unprocessableContent)
+    }
+
+    private func side(_ entry: StoredEntry) -> MergeSideView {
+        MergeSideView(ref: entry.ref, title: entry.title, href: presenter.entryHref(entry),
+                      country: presenter.countryLink(entry.country).label, status: entry.metadata.status.rawValue)
+    }
+
+    /// The list items the kept entry would gain, one line per field.
+    private func gains(_ keep: StoredEntry, _ duplicate: StoredEntry) -> [String] {
+        kind.fields.filter { $0.isList && $0.name != "ref" }.compactMap { spec in
+            let added = duplicate.list(spec.name).filter { !keep.list(spec.name).contains($0) }
+            guard !added.isEmpty else { return nil }
+            let labels = spec.name == "themes" ? added.map { presenter.themeLink($0).label } : added
+            return "\(spec.label): " + labels.joined(separator: ", ")
+        }
+    }
+
+    private func find(_ context: AppRequestContext) throws -> StoredEntry {
+        let ref = try context.parameters.require("ref")
+        guard let entry = try catalogue.entry(kind, ref: ref, for: context.actor) else { throw HTTPError(.notFound) }
+        return entry
+    }
+}
