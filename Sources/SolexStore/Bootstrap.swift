@@ -16,7 +16,8 @@ public enum Bootstrap {
     }
 
     /// Loads the demo innovations and needs of `seeds` as published entries when the catalogue is empty, or always
-    /// when `force` is set (entries with the same reference are replaced). Returns whether anything was loaded.
+    /// when `force` is set (entries with the same reference are replaced), then the network's demo members and
+    /// adoptions (`loadNetworkDemo`). Returns whether anything was loaded.
     @discardableResult
     public static func loadDemo(into catalogue: Catalogue, seeds: SeedDirectory, force: Bool = false) throws -> Bool {
         let isEmpty = try catalogue.storedCount(.innovation) == 0 && catalogue.storedCount(.need) == 0
@@ -24,6 +25,7 @@ public enum Bootstrap {
         for kind in EntryKind.allCases {
             _ = try catalogue.importFile(kind, from: seeds.demoFile(kind), format: .jsonl, status: .published, actor: .system)
         }
+        try loadNetworkDemo(into: catalogue, seeds: seeds)
         return true
     }
 }

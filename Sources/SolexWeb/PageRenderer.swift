@@ -8,7 +8,8 @@ struct PageRenderer: Sendable {
     static let requiredTemplates = ["header", "footer", "home", "entry_list", "entry_detail", "entry_form", "confirm_delete",
                                     "countries", "reference", "reference_index", "error", "entry_item", "field_attrs", "search",
                                     "reports", "report", "report_body", "report_field", "report_print", "report_diff", "sign_in", "account_password", "account_tokens",
-                                    "review_queue", "audit", "users"]
+                                    "review_queue", "audit", "users", "members", "member", "adoption_table", "map_filter", "sdg_map",
+                                    "sdg_goal_map", "adoptions", "adoption"]
 
     struct MissingTemplates: Error, CustomStringConvertible {
         var directory: String
