@@ -22,7 +22,7 @@ public enum SDGMapSVG {
     public static func heatMap(_ map: SDGMap, goalLabels: [Int: String], regionNames: [Int: String], id: String = "heatmap",
                                link: (Int, Int) -> String) -> String {
         let labelWidth = 250.0, cellWidth = 104.0, cellHeight = 30.0, top = 44.0, legendHeight = 44.0
-        let width = max(labelWidth + cellWidth * Double(map.regions.count) + 8, 760)
+        let width = max(labelWidth + cellWidth * Double(map.regions.count) + 8, 840)
         let height = top + cellHeight * Double(map.goals.count) + legendHeight
         var svg = SVGText()
         svg.start(id: id, width: width, height: height, title: "Supply and demand by SDG goal and region",
@@ -55,7 +55,7 @@ public enum SDGMapSVG {
         let legendY = top + cellHeight * Double(map.goals.count) + 14
         let legend: [(Int, String)] = [(-3, "3+ more supply"), (-1, "more supply"), (0, "even"), (1, "more demand"), (3, "3+ more demand")]
         for (index, item) in legend.enumerated() {
-            let x = 4 + Double(index) * 150
+            let x = 4 + Double(index) * 165
             svg.open("rect", [("x", SVGText.number(x)), ("y", SVGText.number(legendY)), ("width", "16"), ("height", "16"),
                               ("fill", fill(gap: item.0)), ("stroke", "#767676"), ("stroke-width", "0.5")], close: true)
             svg.element("text", [("x", SVGText.number(x + 22)), ("y", SVGText.number(legendY + 13))], text: "gap \(signed(item.0)): \(item.1)")
