@@ -10,6 +10,7 @@ struct NetworkStoreTests {
     static func demo() throws -> Catalogue {
         let catalogue = try Bootstrap.prepare(try AppDatabase.inMemory(), seeds: Seeds.directory)
         try Bootstrap.loadDemo(into: catalogue, seeds: Seeds.directory)
+        try Bootstrap.loadNetworkDemo(into: catalogue, seeds: Seeds.directory)
         return catalogue
     }
 
@@ -24,7 +25,7 @@ struct NetworkStoreTests {
         #expect(members.count == 15)
         #expect(members.first?.country == "BGD" && members.last?.country == "THA")  // Bangladesh … Thailand
         let bangladesh = try #require(members.first)
-        #expect(bangladesh.innovationCount == 6 && bangladesh.needCount == 0 && bangladesh.adoptionCount == 3)
+        #expect(bangladesh.innovationCount == 6 && bangladesh.needCount == 0 && bangladesh.adoptionCount == 4)
         #expect(bangladesh.agencies.count == 2)
         let adoptions = try Adoptions(catalogue: catalogue).list()
         #expect(adoptions.map(\.needRef) == ["NEED-BTN-001", "NEED-PRY-001", "NEED-BEN-001", "NEED-KHM-001", "NEED-FJI-001"])
@@ -129,7 +130,7 @@ struct NetworkStoreTests {
     func roleRules() throws {
         let catalogue = try Self.demo()
         let adoptions = Adoptions(catalogue: catalogue)
-        // Adoption 3: Benin adopts Kenya's innovation. Adoption 1: Bhutan adopts Bangladesh's.
+        // Adoption 3: Benin adopts Bangladesh's Union Digital Centres. Adoption 1: Bhutan adopts Bangladesh's.
         try adoptions.recordStage(3, stage: .pilot, date: "2025-02-01", actor: Self.focalBEN)
         let indicator = try adoptions.addIndicator(1, name: "Days", kind: .time, unit: "days", baseline: 10, target: 3, actor: Self.focalBTN)
         #expect(throws: CatalogueError.forbidden("A focal point updates only adoptions its country is part of.")) {

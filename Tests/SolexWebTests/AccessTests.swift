@@ -96,7 +96,7 @@ struct AccessTests {
             "GET /api/v1/reports/:id": RouteCase(uri: "/api/v1/reports/\(report)", body: "", expected: reviewers),
             "GET /api/v1/reports/:id/diff/:other": RouteCase(uri: "/api/v1/reports/\(report)/diff/\(report)", body: "", expected: reviewers),
         ]
-        // The network: reading is public; members are the secretariat's; adoption 3 (Benin adopts Kenya's innovation) and
+        // The network: reading is public; members are the secretariat's; adoption 3 (Benin adopts Bangladesh's Union Digital Centres) and
         // its indicator 7 may be updated by the secretariat and Benin's focal point.
         let (adoption, indicator) = (3, 7)
         let network: [(String, String, String, [Asker: Outcome])] = [
@@ -167,7 +167,7 @@ struct AccessTests {
 
     @Test("role x route: each role is allowed, sent to sign in, or refused on every route and method", arguments: Asker.allCases)
     func roleTable(asker: Asker) async throws {
-        let database = try demoDatabase()
+        let database = try networkDemoDatabase()
         let catalogue = Catalogue(database: database, reference: try database.referenceData())
         let report = try MatchReports(catalogue: catalogue).run(name: "Table", parameters: ReportParameters(top: 2), actor: .commandLine)
         let table = Self.table(report: report)
