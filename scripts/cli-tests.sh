@@ -119,6 +119,18 @@ check "pair status: a skipped step is refused, naming --status" bash -c "
 third=$("$SOLEX" --db "$db" report run --top 3 2>/dev/null)
 check "pair status: kept across report runs" bash -c "'$SOLEX' --db '$db' report export '$third' --format csv | grep -q 'contacted,first call,'"
 
+# The network: members from the seed file and the command line; adoptions from the demo seed file.
+check "member list: the demo members, one line each" bash -c "test \"\$('$SOLEX' --db '$db' member list | wc -l)\" = 15"
+check "member add: a new member is listed and in the CSV" bash -c "
+    '$SOLEX' --db '$db' member add --country uga --joined 2021-02-28 --note 'Kampala, 2021' | grep -q '^Added member UGA' &&
+    '$SOLEX' --db '$db' member list --csv | grep -q '^UGA,Uganda,Africa,Sub-Saharan Africa,2021-02-28,0,,0,1,0,\"Kampala, 2021\"$'"
+check "member add: a bad date is refused, naming the option" bash -c "
+    ! '$SOLEX' --db '$db' member add --country UGA --joined 2021-02-30 2>'$work/member.err' && grep -q -- '--joined: must be a date YYYY-MM-DD' '$work/member.err'"
+check "member remove: removed, then refused" bash -c "
+    '$SOLEX' --db '$db' member remove --country UGA >/dev/null && ! '$SOLEX' --db '$db' member remove --country UGA 2>/dev/null"
+check "seed --demo: the demo adoptions, with their indicators and measurements" bash -c "
+    test \"\$(sqlite3 '$db' 'SELECT COUNT(*), (SELECT COUNT(*) FROM adoption_indicator), (SELECT COUNT(*) FROM adoption_measurement) FROM adoption')\" = '5|7|12'"
+
 # Workshop agendas: create from the example file, schedule, requests from a report, exports checked by independent parsers.
 check "workshop create: prints the id and slug" bash -c "'$SOLEX' --db '$db' workshop create --file Seeds/workshops/dhaka-2017.json | grep -Eq '^[0-9]+	dhaka-2017$'"
 check "workshop create: the same slug again is refused" bash -c "

@@ -16,14 +16,17 @@ public enum Bootstrap {
     }
 
     /// Loads the demo innovations and needs of `seeds` as published entries when the catalogue is empty, or always
-    /// when `force` is set (entries with the same reference are replaced). Returns whether anything was loaded.
+    /// when `force` is set (entries with the same reference are replaced); with `network`, then the network's demo
+    /// members and adoptions (`loadNetworkDemo`), as `solex serve` and `solex seed --demo` do. Returns whether anything
+    /// was loaded.
     @discardableResult
-    public static func loadDemo(into catalogue: Catalogue, seeds: SeedDirectory, force: Bool = false) throws -> Bool {
+    public static func loadDemo(into catalogue: Catalogue, seeds: SeedDirectory, force: Bool = false, network: Bool = false) throws -> Bool {
         let isEmpty = try catalogue.storedCount(.innovation) == 0 && catalogue.storedCount(.need) == 0
         guard force || isEmpty else { return false }
         for kind in EntryKind.allCases {
             _ = try catalogue.importFile(kind, from: seeds.demoFile(kind), format: .jsonl, status: .published, actor: .system)
         }
+        if network { try loadNetworkDemo(into: catalogue, seeds: seeds) }
         return true
     }
 }

@@ -309,7 +309,7 @@ public struct MatchReports: Sendable {
     // MARK: Pair status
 
     /// Records a new status (and note) for the pair of `need` and `innovation`, with an event in its history, in one
-    /// transaction. Both entries must exist; the move must be allowed (see `PairStatus`). The note is trimmed and
+    /// transaction; a pair that reaches `partnership_started` becomes an adoption in that transaction. Both entries must exist; the move must be allowed (see `PairStatus`). The note is trimmed and
     /// may be empty.
     @discardableResult
     public func setStatus(need: String, innovation: String, status: PairStatus, note: String = "", actor: Actor) throws -> PairFollowUp {
@@ -320,8 +320,10 @@ public struct MatchReports: Sendable {
         }
         let time = catalogue.now()
         return try database.write { db in
-            guard try Catalogue.fetch(.need, ref: need, db) != nil else { throw CatalogueError.notFound(.need, need) }
-            guard try Catalogue.fetch(.innovation, ref: innovation, db) != nil else { throw CatalogueError.notFound(.innovation, innovation) }
+            guard let needEntry = try Catalogue.fetch(.need, ref: need, db) else { throw CatalogueError.notFound(.need, need) }
+            guard let innovationEntry = try Catalogue.fetch(.innovation, ref: innovation, db) else {
+                throw CatalogueError.notFound(.innovation, innovation)
+            }
             let current = try PairStatusRecord.fetchOne(db, key: ["need_ref": need, "innovation_ref": innovation])
             let from = current.flatMap { PairStatus(rawValue: $0.status) }
             if let refusal = (from ?? .initial).refusal(to: status) {
@@ -335,6 +337,11 @@ public struct MatchReports: Sendable {
             try AuditLog.record(db, actor: actor, action: "pair.status", kind: "pair", ref: "\(need)/\(innovation)",
                                 reason: note.isEmpty ? nil : note,
                                 changes: [AuditChange(field: "status", old: (from ?? .initial).rawValue, new: status.rawValue)], at: time)
+            // A partnership that starts becomes an adoption in the same transaction (once per pair).
+            if status == .partnershipStarted {
+                try Adoptions.ensure(db, need: need, innovation: innovation, needCountry: needEntry.country,
+                                     innovationCountry: innovationEntry.country, startedOn: CalendarDate.of(time), actor: actor, at: time)
+            }
             return PairFollowUp(status: status, note: note, updatedAt: time, updatedBy: actor.name)
         }
     }

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-concepts", migrate: ConceptMigration.create)
         migrator.registerMigration("v5-accounts", migrate: AccountsMigration.create)
         migrator.registerMigration("v6-workshops", migrate: WorkshopMigration.create)
+        migrator.registerMigration("v7-network", migrate: NetworkMigration.create)
         migrator.registerMigration("v8-entry-merges", migrate: EntryMergeMigration.create)
         return migrator
     }

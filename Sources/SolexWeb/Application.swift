@@ -70,6 +70,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     ReferenceAPIController(reference: catalogue.reference).addRoutes(to: api)
     OpenAPIController(reference: catalogue.reference).addRoutes(to: api)
     SuggestionController(catalogue: catalogue).addRoutes(to: api)
+    NetworkAPIController(catalogue: catalogue).addRoutes(to: api)
     let site = router.group().add(middleware: CSRFMiddleware(secure: config.secureCookies))
     HomeController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     for kind in EntryKind.allCases {
@@ -78,6 +79,9 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     }
     ReferencePagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     SearchController(catalogue: catalogue, pages: pages).addRoutes(site: site, api: api)
+    MemberPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    SDGMapPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
+    AdoptionPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     // Match reports are the secretariat's: every report route, read or write, needs the permission.
     let reportSite = site.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))
     let reportAPI = api.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))

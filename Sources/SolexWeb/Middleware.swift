@@ -40,6 +40,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return page(.forbidden, context, message: reason)
         } catch CatalogueError.notFound {
             return page(.notFound, context)
+        } catch NetworkError.notFound {
+            return page(.notFound, context)
         } catch let error as HTTPResponseError {
             let status = error.status
             if (400..<500).contains(status.code) { return page(status, context) }

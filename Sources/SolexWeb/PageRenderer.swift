@@ -9,7 +9,9 @@ struct PageRenderer: Sendable {
                                     "countries", "reference", "reference_index", "error", "entry_item", "field_attrs", "search",
                                     "reports", "report", "report_body", "report_field", "report_print", "report_diff", "sign_in", "account_password", "account_tokens",
                                     "review_queue", "audit", "users",
-                                    "workshops", "workshop_new", "workshop", "workshop_field", "agenda_grid", "agenda_print"]
+                                    "workshops", "workshop_new", "workshop", "workshop_field", "agenda_grid", "agenda_print",
+                                    "members", "member", "adoption_table", "map_filter", "sdg_map",
+                                    "sdg_goal_map", "adoptions", "adoption"]
 
     struct MissingTemplates: Error, CustomStringConvertible {
         var directory: String

@@ -38,6 +38,8 @@ struct Problem: Error {
         case MatchReportError.invalid(let failure):
             self.init(status: .unprocessableContent, title: "Invalid input",
                       detail: "The request breaks \(failure.errors.count) rule(s); see errors.", errors: failure.errors)
+        case NetworkError.notFound(let what):
+            self.init(status: .notFound, title: "Not found", detail: "There is no \(what).")
         case CatalogueError.notFound(let kind, let ref):
             self.init(status: .notFound, title: "Not found", detail: "There is no \(kind.rawValue) with ref '\(ref)'.")
         case let error as HTTPResponseError where error.status.code < 500:

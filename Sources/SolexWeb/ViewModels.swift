@@ -16,7 +16,8 @@ struct LayoutView: Sendable {
     var title: String
     /// The CSRF token put into every form.
     var csrfToken: String
-    /// Which navigation item is current: "home", "innovations", "needs", "countries", "themes", "sdgs".
+    /// Which navigation item is current: "home", "innovations", "needs", "countries", "themes", "sdgs", "members",
+    /// "sdg-map", "adoptions", ...
     var section: String
     /// A one-line confirmation after a redirect ("Saved."), if any.
     var notice: String?
@@ -32,6 +33,9 @@ struct LayoutView: Sendable {
     var isReview: Bool
     var isAudit: Bool
     var isWorkshops: Bool
+    var isMembers: Bool
+    var isSDGMap: Bool
+    var isAdoptions: Bool
     /// The signed-in person's e-mail and role label; nil for an anonymous visitor.
     var signedInAs: String?
     var roleLabel: String?
@@ -72,6 +76,9 @@ struct LayoutView: Sendable {
         isThemes = section == "themes"
         isSDGs = section == "sdgs"
         isSearch = section == "search"
+        isMembers = section == "members"
+        isSDGMap = section == "sdg-map"
+        isAdoptions = section == "adoptions"
     }
 }
 

@@ -74,7 +74,7 @@ struct Seed: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(help: "Also load the demo innovations and needs (replacing entries with the same ref).")
+    @Flag(help: "Also load the demo innovations and needs (replacing entries with the same ref), and the network's demo members and adoptions.")
     var demo = false
 
     func run() throws {
@@ -83,7 +83,7 @@ struct Seed: ParsableCommand {
         print("\(options.db): \(reference.countries.count) countries, \(reference.goals.count) SDG goals, "
               + "\(reference.targets.count) targets, \(reference.themes.count) themes, \(reference.languages.count) languages")
         if demo {
-            try Bootstrap.loadDemo(into: catalogue, seeds: options.seedDirectory, force: true)
+            try Bootstrap.loadDemo(into: catalogue, seeds: options.seedDirectory, force: true, network: true)
             print("\(options.db): demo entries loaded")
         }
     }

@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let catalogue = try options.openCatalogue()
-        if try Bootstrap.loadDemo(into: catalogue, seeds: options.seedDirectory, force: demo) {
+        if try Bootstrap.loadDemo(into: catalogue, seeds: options.seedDirectory, force: demo, network: true) {
             printError("Loaded the demo catalogue into \(options.db)")
         }
         let accounts = Accounts(database: catalogue.database)

@@ -9,7 +9,7 @@ struct Solex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solex",
         abstract: "Solex: the solution exchange of the South-South and Triangular Network on Public Service Innovations.",
-        subcommands: [Serve.self, Import.self, Export.self, Migrate.self, Seed.self, Reindex.self, SimilarCommand.self, MergeCommand.self, MatchCommand.self, ReportCommand.self, PairCommand.self, WorkshopCommand.self, AgendaCommand.self, UserCommand.self, Backup.self, Restore.self, BenchSearch.self])
+        subcommands: [Serve.self, Import.self, Export.self, Migrate.self, Seed.self, Reindex.self, SimilarCommand.self, MergeCommand.self, MatchCommand.self, ReportCommand.self, PairCommand.self, MemberCommand.self, WorkshopCommand.self, AgendaCommand.self, UserCommand.self, Backup.self, Restore.self, BenchSearch.self])
 
     /// Runs the command. Global options given before the subcommand (`solex --db F import ...`) are moved after it,
     /// where the subcommand's parser reads them.

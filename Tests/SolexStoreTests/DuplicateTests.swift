@@ -33,7 +33,7 @@ struct DuplicateTests {
         let found = try #require(try catalogue.similarEntries(probe.query, actor: .commandLine).first)
         #expect(found.ref == "INN-BGD-101")
         #expect(String(format: "%.3f", found.similarity.title) == "0.933")
-        #expect(String(format: "%.3f", found.similarity.text) == "0.733")
+        #expect(String(format: "%.3f", found.similarity.text) == "0.732")
         #expect(String(format: "%.3f", found.similarity.score) == "0.833")
     }
 

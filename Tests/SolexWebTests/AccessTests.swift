@@ -115,6 +115,35 @@ struct AccessTests {
             "GET /workshops/:id/agenda.html": RouteCase(uri: "/workshops/dhaka-2017/agenda.html?delegation=all", body: "", expected: anyAccount),
             "GET /workshops/:id/delegations/:country": RouteCase(uri: "/workshops/dhaka-2017/delegations/BTN", body: "", expected: anyAccount),
         ]
+        // The network: reading is public; members are the secretariat's; adoption 3 (Benin adopts Bangladesh's Union Digital Centres) and
+        // its indicator 7 may be updated by the secretariat and Benin's focal point.
+        let (adoption, indicator) = (3, 7)
+        let network: [(String, String, String, [Asker: Outcome])] = [
+            ("GET /members", "/members", "", everyone()), ("GET /members.csv", "/members.csv", "", everyone()),
+            ("GET /members/:code", "/members/BEN", "", everyone()),
+            ("POST /members", "/members", "country=BEN&joined=2018-06-14", reviewers),
+            ("GET /sdg-map", "/sdg-map?region=142&theme=health", "", everyone()), ("GET /sdg-map.csv", "/sdg-map.csv", "", everyone()),
+            ("GET /sdg-map/:goal", "/sdg-map/16", "", everyone()),
+            ("GET /adoptions", "/adoptions", "", everyone()), ("GET /adoptions.csv", "/adoptions.csv", "", everyone()),
+            ("GET /adoptions/:id", "/adoptions/\(adoption)", "", everyone()),
+            ("POST /adoptions", "/adoptions", "need=NEED-BEN-001&innovation=INN-BEN-001", editors),
+            ("POST /adoptions/:id/stages", "/adoptions/\(adoption)/stages", "stage=pilot&date=2025-02-01", editors),
+            ("POST /adoptions/:id/indicators", "/adoptions/\(adoption)/indicators", "name=Days&kind=time&unit=days&baseline=10&target=2", editors),
+            ("POST /adoptions/:id/indicators/:indicator/measurements", "/adoptions/\(adoption)/indicators/\(indicator)/measurements",
+             "date=2025-03-01&value=9", editors),
+            ("GET /api/v1/members", "/api/v1/members", "", everyone()), ("GET /api/v1/members/:code", "/api/v1/members/BEN", "", everyone()),
+            ("POST /api/v1/members", "/api/v1/members", "{\"country\": \"BEN\", \"joined\": \"2018-06-14\"}", reviewers),
+            ("GET /api/v1/sdg-map", "/api/v1/sdg-map?region=2", "", everyone()),
+            ("GET /api/v1/adoptions", "/api/v1/adoptions", "", everyone()),
+            ("GET /api/v1/adoptions/:id", "/api/v1/adoptions/\(adoption)", "", everyone()),
+            ("POST /api/v1/adoptions", "/api/v1/adoptions", "{\"need\": \"NEED-BEN-001\", \"innovation\": \"INN-BEN-001\"}", editors),
+            ("POST /api/v1/adoptions/:id/stages", "/api/v1/adoptions/\(adoption)/stages", "{\"stage\": \"pilot\", \"date\": \"2025-02-01\"}", editors),
+            ("POST /api/v1/adoptions/:id/indicators", "/api/v1/adoptions/\(adoption)/indicators",
+             "{\"name\": \"Days\", \"kind\": \"time\", \"unit\": \"days\", \"baseline\": 10, \"target\": 2}", editors),
+            ("POST /api/v1/adoptions/:id/indicators/:indicator/measurements", "/api/v1/adoptions/\(adoption)/indicators/\(indicator)/measurements",
+             "{\"date\": \"2025-03-01\", \"value\": 9}", editors),
+        ]
+        for (key, uri, body, expected) in network { table[key] = RouteCase(uri: uri, body: body, expected: expected) }
         for (plural, ref) in [("innovations", "INN-BEN-001"), ("needs", "NEED-BEN-001")] {
             let deleters: [Asker: Outcome] = [.anonymous: .signIn, .organiser: .forbidden, .focalBEN: .forbidden, .secretariat: .allowed, .admin: .allowed]
             table["GET /\(plural)"] = RouteCase(uri: "/\(plural)", body: "", expected: everyone())
@@ -160,7 +189,7 @@ struct AccessTests {
 
     @Test("role x route: each role is allowed, sent to sign in, or refused on every route and method", arguments: Asker.allCases)
     func roleTable(asker: Asker) async throws {
-        let database = try demoDatabase()
+        let database = try networkDemoDatabase()
         let catalogue = Catalogue(database: database, reference: try database.referenceData())
         let report = try MatchReports(catalogue: catalogue).run(name: "Table", parameters: ReportParameters(top: 2), actor: .commandLine)
         let workshops = Workshops(catalogue: catalogue)

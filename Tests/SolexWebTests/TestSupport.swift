@@ -21,6 +21,13 @@ func demoDatabase() throws -> AppDatabase {
     return catalogue.database
 }
 
+/// The demo catalogue with the network's demo members and adoptions (`Seeds/network`).
+func networkDemoDatabase() throws -> AppDatabase {
+    let database = try demoDatabase()
+    try Bootstrap.loadNetworkDemo(into: Catalogue(database: database, reference: try database.referenceData()), seeds: Repository.seeds)
+    return database
+}
+
 /// The accounts every test application has, one per role (two focal points), each with an API token.
 enum TestUser: String, CaseIterable, Sendable {
     case admin, secretariat, organiser, focalBEN = "focal-ben", focalNPL = "focal-npl"

@@ -24,6 +24,13 @@ public enum Permission: Sendable, Hashable {
     case readWorkshops
     /// Read and export the audit log.
     case auditLog
+    /// Add, change and remove member countries of the network.
+    case manageMembers
+    /// Create an adoption of a pair, record its stages, indicators and measurements (the countries of the pair's need
+    /// and innovation).
+    case editAdoption(needCountry: String, innovationCountry: String)
+    /// Read the follow-up status of the pairs of a country (either side).
+    case readPairings(country: String)
     /// Create accounts, change roles.
     case manageUsers
     /// Manage one's own password and API tokens.
@@ -71,6 +78,11 @@ public enum AccessPolicy {
             guard own(actor, country) else { return .forbidden("A focal point deletes entries of their own country only.") }
             return status == .draft || status == .returned
                 ? .allowed : .forbidden("Only drafts can be deleted by a focal point; ask the secretariat to archive it.")
+        case (.focalPoint, .editAdoption(let needCountry, let innovationCountry)):
+            return own(actor, needCountry) || own(actor, innovationCountry)
+                ? .allowed : .forbidden("A focal point updates only adoptions its country is part of.")
+        case (.focalPoint, .readPairings(let country)):
+            return own(actor, country) ? .allowed : .forbidden("A focal point reads the pairings of its own country only.")
         case (.focalPoint, .review(let action, let country)):
             guard own(actor, country) else { return .forbidden("A focal point submits entries of their own country only.") }
             return action == .submit || action == .withdraw
