@@ -86,6 +86,8 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     ReviewPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     AuditPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     UserPagesController(accounts: accounts, catalogue: catalogue, pages: pages).addRoutes(to: site)
+    // Last: a middleware added after every route wraps only the not-found responder.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 
