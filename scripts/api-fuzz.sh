@@ -21,7 +21,9 @@ if [ -z "${SOLEX_BIN:-}" ]; then
     "$SWIFT" build --product solex >/dev/null || { echo "api-fuzz: build failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 SOLEX=$(realpath "${SOLEX_BIN:-.build/debug/solex}")
-command -v schemathesis >/dev/null || { echo "api-fuzz: schemathesis is not installed (make test installs it)"; echo "0 passed, 1 failed"; exit 1; }
+python3 -c "import schemathesis" 2>/dev/null || { echo "api-fuzz: schemathesis is not installed (make test installs it)"; echo "0 passed, 1 failed"; exit 1; }
+# Schemathesis's command through python3 (a pip --user install may leave its script off the PATH).
+schemathesis() { python3 -c 'import sys; from schemathesis.cli import schemathesis; sys.argv[0] = "schemathesis"; schemathesis()' "$@"; }
 work=$(mktemp -d)
 out=.build/api-fuzz
 server_pid=""
