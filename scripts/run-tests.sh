@@ -81,6 +81,7 @@ run_suite() {
     local name=$1; shift
     local log="$log_dir/$name.log" status passed failed skipped found notes=()
     echo "==> $name: $*"
+    local started=$SECONDS
     set +e
     "$@" 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
@@ -95,6 +96,7 @@ run_suite() {
         notes+=("exit status $status")
         [ "$failed" -eq 0 ] && failed=1
     fi
+    notes+=("$((SECONDS - started)) s")
     local line="$name: $passed passed, $failed failed"
     if [ "${#notes[@]}" -gt 0 ]; then
         local joined
@@ -113,9 +115,12 @@ run_suite swift "${SWIFT:-swift}" test ${SWIFT_TEST_FLAGS:-}
 run_suite cli bash scripts/cli-tests.sh
 run_suite durability bash scripts/durability-tests.sh
 run_suite agenda-exports bash scripts/check-agenda-exports.sh Tests/Fixtures/agenda
+run_suite browser bash scripts/browser-tests.sh journeys
+run_suite accessibility bash scripts/browser-tests.sh accessibility
+run_suite api-fuzz bash scripts/api-fuzz.sh
 # A suite's output must contain a Swift Testing or XCTest summary, or a line
 # `N passed, N failed`; it must exit non-zero on failure. For example:
-#   run_suite browser scripts/browser-tests.sh
+#   run_suite NAME bash scripts/NAME-tests.sh
 # -------------------------------------------------------------------------------------------
 
 echo

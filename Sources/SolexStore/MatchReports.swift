@@ -124,10 +124,12 @@ public struct MatchReports: Sendable {
         try catalogue.authorize(actor, .matchReports)
         let time = catalogue.now()
         var errors: [FieldError] = []
-        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Control characters (line breaks included) are refused anywhere, even at the ends that trimming would drop.
+        let raw = name ?? ""
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.count > Self.maxNameLength {
             errors.append(FieldError(field: "name", reason: "must be at most \(Self.maxNameLength) characters"))
-        } else if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        } else if raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             errors.append(FieldError(field: "name", reason: "must be one line of text"))
         }
         var valid = parameters

@@ -92,6 +92,8 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     AuditPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     UserPagesController(accounts: accounts, catalogue: catalogue, pages: pages).addRoutes(to: site)
     WorkshopPagesController(catalogue: catalogue, pages: pages, webDirectory: config.webDirectory).addRoutes(to: site)
+    // Last: a middleware added after every route wraps only the not-found responder.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 

@@ -39,7 +39,7 @@ struct EntryAPIController {
     }
 
     private func list(_ kind: EntryKind, _ request: Request, _ actor: Actor) throws -> Response {
-        var parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
+        var parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference, strict: true)
         parameters.query.visibility = Visibility(actor)
         if !parameters.errors.isEmpty {
             throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.",

@@ -9,13 +9,19 @@ struct ListParameters {
     var query: EntryQuery
     var errors: [FieldError] = []
 
-    init(kind: EntryKind, request: Request, reference: ReferenceData) {
+    /// `strict` (the API): a parameter given empty or more than once is an error; pages treat an empty value as absent.
+    init(kind: EntryKind, request: Request, reference: ReferenceData, strict: Bool = false) {
         let parameters = request.uri.queryParameters
+        var errors: [FieldError] = []
         func text(_ name: String) -> String? {
+            if strict {
+                let values = parameters.getAll(name)
+                if values.count > 1 { errors.append(FieldError(field: name, reason: "must be given at most once")) }
+                return values.first
+            }
             guard let value = parameters.get(name), !value.isEmpty else { return nil }
             return value
         }
-        var errors: [FieldError] = []
         func integer(_ name: String, _ range: ClosedRange<Int>, _ fallback: Int) -> Int {
             guard let raw = text(name) else { return fallback }
             guard let value = Int(raw), range.contains(value) else {

@@ -23,8 +23,10 @@ enum OpenAPIDocument {
                 ("type", "object"), ("properties", .object(fields + readOnly)), ("required", .array(required)),
                 ("additionalProperties", false),
             ])))
+            // In an update the ref comes from the path: the body's ref is read-only (accepted only if equal).
+            let updateFields = fields.map { $0.0 == "ref" ? ($0.0, $0.1.withMember("readOnly", true)) : $0 }
             schemas.append(("\(name)Update", .object([
-                ("type", "object"), ("properties", .object(fields + readOnly)),
+                ("type", "object"), ("properties", .object(updateFields + readOnly)),
                 ("required", .array(required.filter { $0.stringValue != "ref" })), ("additionalProperties", false),
                 ("description", "The ref may be left out; if given it must equal the ref in the path."),
             ])))
@@ -47,7 +49,7 @@ enum OpenAPIDocument {
                                   responses: [("200", json(ref("\(name)Page"), "A page of \(kind.plural)")), ("400", problem)])),
                 ("post", operation("create\(name)", "Register a new \(kind.rawValue)", body: ref("\(name)New"),
                                    responses: [("201", json(ref(name), "The stored \(kind.rawValue)")), ("400", problem),
-                                               ("415", problem), ("422", problem)])),
+                                               ("409", problem), ("415", problem), ("422", problem)])),
             ])))
             let refParameter: JSONDocument = .object([
                 ("name", "ref"), ("in", "path"), ("required", true),
@@ -95,7 +97,14 @@ enum OpenAPIDocument {
                               ("description", "The catalogue of public-service innovations and needs of the South-South and Triangular Network on Public Service Innovations. Errors are application/problem+json (RFC 9457) with a per-field list.")])),
             ("servers", [.object([("url", "/api/v1")])]),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object(schemas))])),
+            ("security", [.object([]), .object([("bearerAuth", [])])]),
+            ("components", .object([
+                ("schemas", .object(schemas)),
+                ("securitySchemes", .object([("bearerAuth", .object([
+                    ("type", "http"), ("scheme", "bearer"),
+                    ("description", "An API token of an account, created at /account/tokens or with `solex user token`."),
+                ]))])),
+            ])),
         ])
     }
 
@@ -118,9 +127,21 @@ enum OpenAPIDocument {
             members.append(("requestBody", .object([("required", true),
                                                     ("content", .object([("application/json", .object([("schema", body)]))]))])))
         }
-        members.append(("responses", .object(responses)))
+        var responses = responses
+        if tokenOperations.contains(id) {
+            // Operations that need an account: a token of the right role, else 401 (none or unknown) or 403.
+            members.append(("security", [.object([("bearerAuth", [])])]))
+            responses += [("401", problem), ("403", problem)]
+        }
+        members.append(("responses", .object(responses.sorted { $0.0 < $1.0 })))
         return .object(members)
     }
+
+    /// Operations that need `Authorization: Bearer TOKEN`; the others are public (a token there widens what is seen).
+    static let tokenOperations: Set<String> = [
+        "createInnovation", "updateInnovation", "deleteInnovation", "createNeed", "updateNeed", "deleteNeed",
+        "listReports", "runReport", "getReport", "diffReports",
+    ]
 
     static func listParameters(_ reference: ReferenceData) -> [JSONDocument] {
         func query(_ name: String, _ schema: JSONDocument, _ description: String) -> JSONDocument {
@@ -146,15 +167,18 @@ enum OpenAPIDocument {
             members = [("type", "string"), ("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]*$"), ("maxLength", .integer(FieldLimits.ref))]
         case .text(let maxLength, let required, let multiline):
             let allowed = multiline ? "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]" : "[^\\u0000-\\u0008\\u000A-\\u001F\\u007F]"
-            members = [("type", "string"), ("maxLength", .integer(maxLength)),
+            // An optional text may be null (stored as empty).
+            members = [("type", required ? "string" : ["string", "null"]), ("maxLength", .integer(maxLength)),
                        ("pattern", .string(required ? "^\(allowed)*[^\\s\\u0000-\\u001F\\u007F]\(allowed)*$" : "^\(allowed)*$"))]
         case .choice(let vocabulary):
             members = [("type", "string"), ("enum", enumeration(vocabulary))]
         case .codes(let vocabulary, let min, let max):
-            members = [("type", "array"), ("items", .object([("type", "string"), ("enum", enumeration(vocabulary))])),
+            // null is read as an empty list, so it is allowed where an empty list is.
+            members = [("type", min == 0 ? ["array", "null"] : "array"),
+                       ("items", .object([("type", "string"), ("enum", enumeration(vocabulary))])),
                        ("uniqueItems", true), ("minItems", .integer(min)), ("maxItems", .integer(max))]
         case .tags(let maxCount, let maxLength):
-            members = [("type", "array"), ("uniqueItems", true), ("maxItems", .integer(maxCount)),
+            members = [("type", ["array", "null"]), ("uniqueItems", true), ("maxItems", .integer(maxCount)),
                        ("items", .object([("type", "string"), ("maxLength", .integer(maxLength)),
                                           ("pattern", "^[^;\\u0000-\\u001F\\u007F]*[^;\\s\\u0000-\\u001F\\u007F][^;\\u0000-\\u001F\\u007F]*$")]))]
         case .integer(let range):
@@ -162,7 +186,10 @@ enum OpenAPIDocument {
         case .year:
             members = [("type", ["integer", "null"]), ("minimum", 1800), ("maximum", .integer(currentYear + 1))]
         case .url:
-            members = [("type", ["string", "null"]), ("format", "uri"), ("maxLength", .integer(FieldLimits.url))]
+            // An empty string means no web site, like null.
+            members = [("type", ["string", "null"]), ("maxLength", .integer(FieldLimits.url)),
+                       ("anyOf", [.object([("format", "uri"), ("pattern", "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#]\\S*)?$")]), .object([("const", "")]),
+                                  .object([("type", "null")])])]
         case .date:
             members = [("type", "string"), ("format", "date")]
         }
@@ -173,6 +200,12 @@ enum OpenAPIDocument {
 }
 
 extension JSONDocument {
+    /// This object with one more member (any other document is returned unchanged).
+    func withMember(_ key: String, _ value: JSONDocument) -> JSONDocument {
+        guard case .object(let members) = self else { return self }
+        return .object(members + [(key, value)])
+    }
+
     var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil

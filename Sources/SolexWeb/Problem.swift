@@ -23,6 +23,8 @@ struct Problem: Error {
         switch error {
         case let problem as Problem:
             self = problem
+        case CatalogueError.invalid(let failure) where failure.errors.allSatisfy(\.isRefTaken):
+            self.init(status: .conflict, title: "Conflict", detail: "The ref is already used.", errors: failure.errors)
         case CatalogueError.invalid(let failure):
             self.init(status: .unprocessableContent, title: "Invalid entry",
                       detail: "The entry breaks \(failure.errors.count) rule(s); see errors.", errors: failure.errors)
@@ -70,4 +72,9 @@ struct Problem: Error {
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"solex\"" }
         return response
     }
+}
+
+extension FieldError {
+    /// Whether this error says the ref belongs to another entry (the request was valid; the catalogue's state refuses it).
+    var isRefTaken: Bool { field == "ref" && reason.hasPrefix("is already used by another") }
 }

@@ -40,10 +40,10 @@ enum ReportSchemas {
         let number: JSONDocument = .object([("type", "number")])
         let integer: JSONDocument = .object([("type", "integer")])
         let nullableCount: JSONDocument = .object([("type", ["integer", "null"])])
-        let weight: JSONDocument = .object([("type", "number"), ("minimum", 0)])
+        let weight: JSONDocument = .object([("type", "number"), ("minimum", 0), ("maximum", .number(ReportParameters.maxWeight))])
         let components = ReportParameters.componentNames
         let weights: JSONDocument = .object([
-            ("type", "object"), ("description", "Weight of each component of the score; missing keys keep their defaults."),
+            ("type", ["object", "null"]), ("description", "Weight of each component of the score; missing keys (or null) keep their defaults."),
             ("properties", .object(components.map { ($0, weight) })), ("additionalProperties", false),
         ])
         let contributions: JSONDocument = .object([
@@ -61,19 +61,20 @@ enum ReportSchemas {
         ])
         let parameterProperties: [(String, JSONDocument)] = [
             ("weights", weights),
-            ("minimum_score", .object([("type", "number"), ("minimum", 0), ("default", 0),
+            ("minimum_score", .object([("type", ["number", "null"]), ("minimum", 0), ("default", 0),
                                        ("description", "Pairs scoring less are left out; at most the sum of the weights.")])),
-            ("top", .object([("type", "integer"), ("minimum", .integer(ReportParameters.topRange.lowerBound)),
+            ("top", .object([("type", ["integer", "null"]), ("minimum", .integer(ReportParameters.topRange.lowerBound)),
                              ("maximum", .integer(ReportParameters.topRange.upperBound)), ("default", .integer(ReportParameters.defaultTop)),
                              ("description", "Innovations proposed per need")])),
-            ("themes", .object([("type", "array"), ("items", .object([("type", "string"), ("enum", .array(reference.themes.map { .string($0.slug) }))])),
+            ("themes", .object([("type", ["array", "null"]), ("items", .object([("type", "string"), ("enum", .array(reference.themes.map { .string($0.slug) }))])),
                                 ("description", "Only needs with one of these themes")])),
-            ("regions", .object([("type", "array"),
-                                 ("items", .object([("type", ["string", "integer"])])),
+            ("regions", .object([("type", ["array", "null"]),
+                                 ("items", .object([("type", ["string", "integer"]),
+                                                    ("enum", .array(regionCodes.sorted().flatMap { [.integer($0), .string(String($0))] }))])),
                                  ("description", .string("Only needs of countries in these UN M49 regions or sub-regions, by code (\(regionCodes.sorted().map(String.init).joined(separator: ", "))) or by name; stored as codes"))])),
-            ("countries", .object([("type", "array"), ("items", .object([("type", "string"), ("enum", .array(reference.countries.map { .string($0.alpha3) }))])),
+            ("countries", .object([("type", ["array", "null"]), ("items", .object([("type", "string"), ("enum", .array(reference.countries.map { .string($0.alpha3) }))])),
                                    ("description", "Only needs of these countries (ISO 3166-1 alpha-3)")])),
-            ("evidence", .object([("type", "array"), ("items", .object([("type", "string"), ("enum", .array(EvidenceLevel.allCases.map { .string($0.rawValue) }))])),
+            ("evidence", .object([("type", ["array", "null"]), ("items", .object([("type", "string"), ("enum", .array(EvidenceLevel.allCases.map { .string($0.rawValue) }))])),
                                   ("description", "Only innovations with one of these evidence levels")])),
             ("capacity_per_innovation", capacity.adding("description", "How many needs one innovation's champion can support; null for no limit")),
             ("capacity_per_need", capacity.adding("description", "How many proposals one need takes; null for no limit")),
@@ -120,8 +121,9 @@ enum ReportSchemas {
         return [
             ("ReportParameters", .object([("type", "object"), ("properties", .object(parameterProperties)), ("additionalProperties", false)])),
             ("ReportRun", .object([
-                ("type", "object"), ("description", "The parameters, and an optional name (default: the time of the run)."),
-                ("properties", .object([("name", .object([("type", ["string", "null"]), ("maxLength", .integer(MatchReports.maxNameLength))]))]
+                ("type", "object"), ("description", "The parameters, and an optional name (default: the time of the run). Two rules span fields and are checked by the server (422): at least one weight above 0, and minimum_score at most the sum of the weights."),
+                ("properties", .object([("name", .object([("type", ["string", "null"]), ("maxLength", .integer(MatchReports.maxNameLength)),
+                                                                  ("pattern", "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")]))]
                                        + parameterProperties)),
                 ("additionalProperties", false),
             ])),

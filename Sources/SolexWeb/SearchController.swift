@@ -82,6 +82,10 @@ struct SearchController {
     }
 
     private func json(_ parameters: SearchParameters, _ actor: Actor) throws -> Response {
+        if !parameters.errors.isEmpty {
+            throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.",
+                          errors: parameters.errors)
+        }
         let query = Self.query(parameters, actor)
         let result = try catalogue.search(query)
         let text = renderedAnswers.result(for: query, generation: result.generation) ?? {

@@ -16,6 +16,9 @@ struct SearchParameters {
     var filters: [SearchFacet: [String]]
     var page: Int
     var perPage: Int
+    /// What the JSON API refuses (the page is lenient): `page` or `per_page` that is not one whole number, a `type`
+    /// other than innovation or need.
+    var errors: [FieldError] = []
 
     init(request: Request) {
         // Read the raw query string as a form: browsers send spaces as '+', which must become spaces.
@@ -32,8 +35,25 @@ struct SearchParameters {
             if !chosen.isEmpty { filters[facet] = Array(Set(chosen)).sorted() }
         }
         self.filters = filters
-        page = min(10_000, max(1, Int(parameters.first("page") ?? "") ?? 1))
-        perPage = min(100, max(1, Int(parameters.first("per_page") ?? "") ?? 20))
+        page = min(10_000, max(1, Self.wholeNumber(parameters.first("page") ?? "") ?? 1))
+        perPage = min(100, max(1, Self.wholeNumber(parameters.first("per_page") ?? "") ?? 20))
+        for name in ["page", "per_page"] {
+            let values = parameters.all(name)
+            if values.count > 1 || values.contains(where: { Self.wholeNumber($0) == nil }) {
+                errors.append(FieldError(field: name, reason: "must be one whole number"))
+            }
+        }
+        for value in parameters.all("type") where EntryKind(rawValue: value) == nil {
+            errors.append(FieldError(field: "type", reason: "must be innovation or need"))
+        }
+    }
+
+    /// TEXT as a whole number, any number of digits (beyond Int's range it becomes Int.min or Int.max, to be clamped).
+    static func wholeNumber(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return text.hasPrefix("-") ? Int.min : Int.max
     }
 
     var query: SearchQuery { SearchQuery(text: text, filters: filters, page: page, perPage: perPage) }

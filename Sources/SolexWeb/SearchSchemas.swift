@@ -23,11 +23,12 @@ enum SearchSchemas {
             query("sdg", repeated, "SDG goals (16) or targets (16.9)"),
             query("evidence", repeated, "Evidence levels of innovations"),
             query("scale", repeated, "Scales of innovations"),
-            query("page", .object([("type", "integer")]), "Page from 1 (out-of-range values are clamped)"),
-            query("per_page", .object([("type", "integer")]), "Results per page, 1 to 100 (clamped; default 20)"),
+            query("page", .object([("type", "integer")]), "Page from 1 (out-of-range whole numbers are clamped; anything else is a 400)"),
+            query("per_page", .object([("type", "integer")]), "Results per page, 1 to 100 (whole numbers are clamped; default 20)"),
         ]
         return ("/search", .object([("get", operation("search", "Search innovations and needs with facets", parameters, nil,
-                                                      [("200", json(OpenAPIDocument.ref("SearchResult"), "Results and facet counts"))]))]))
+                                                      [("200", json(OpenAPIDocument.ref("SearchResult"), "Results and facet counts")),
+                                                       ("400", OpenAPIDocument.problem)]))]))
     }
 
     static let schemas: [(String, JSONDocument)] = {

@@ -36,6 +36,7 @@ struct ReportParameterTests {
           arguments: [
               (ReportParameterText(weights: ["text": "much"]), "weights.text", "must be a number of 0 or more"),
               (ReportParameterText(weights: ["text": "-1"]), "weights.text", "must be a number of 0 or more"),
+              (ReportParameterText(weights: ["text": "1e308"]), "weights.text", "must be at most 1000000"),
               (ReportParameterText(weights: ["colour": "1"]), "weights.colour", "is not a weight; known: text, themes, sdg, tags, evidence, scale, language, proximity"),
               (ReportParameterText(weights: ["text": "0", "themes": "0", "sdg": "0", "tags": "0"]), "weights", "at least one weight must be above 0"),
               (ReportParameterText(minimumScore: "high"), "minimum_score", "must be a number of 0 or more"),

@@ -78,11 +78,12 @@ struct APITests {
         }
     }
 
-    @Test("a duplicate ref is a 422 on ref; changing the ref by PUT is refused")
+    @Test("a duplicate ref is a 409 on ref; changing the ref by PUT is refused")
     func refRules() async throws {
         try await withApp { client in
             let duplicate = try await sendJSON(client, "/api/v1/innovations", .post, innovationJSON(ref: "INN-BGD-001"))
-            #expect(duplicate.status == .unprocessableContent)
+            #expect(duplicate.status == .conflict)
+            #expect((try json(duplicate)["errors"] as? [[String: String]])?.first?["field"] == "ref")
             let renamed = try await sendJSON(client, "/api/v1/innovations/INN-BGD-001", .put, innovationJSON(ref: "INN-OTHER"))
             #expect(renamed.status == .unprocessableContent)
             let errors = try #require(try json(renamed)["errors"] as? [[String: String]])

@@ -31,6 +31,8 @@ public struct ReportParameters: Sendable, Hashable, Codable {
     public static let topRange = 1...100
     /// The allowed capacities.
     public static let capacityRange = 1...1000
+    /// The largest weight of a score component.
+    public static let maxWeight = 1_000_000.0
     /// The default number of innovations per need.
     public static let defaultTop = 10
 
@@ -64,8 +66,13 @@ public struct ReportParameters: Sendable, Hashable, Codable {
     public func validated(reference: ReferenceData) -> Result<ReportParameters, ValidationFailure> {
         var errors: [FieldError] = []
         var result = self
-        for (name, weight) in Self.weightComponents(weights) where !(weight.isFinite && weight >= 0) {
-            errors.append(FieldError(field: "weights.\(name)", reason: "must be a number of 0 or more"))
+        for (name, weight) in Self.weightComponents(weights) {
+            if !(weight.isFinite && weight >= 0) {
+                errors.append(FieldError(field: "weights.\(name)", reason: "must be a number of 0 or more"))
+            } else if weight > Self.maxWeight {
+                // A bound keeps every score finite (a sum of weights near Double's limit overflows to infinity).
+                errors.append(FieldError(field: "weights.\(name)", reason: "must be at most \(Self.format(Self.maxWeight))"))
+            }
         }
         let weightSum = weights.total
         if errors.isEmpty && weightSum <= 0 {
