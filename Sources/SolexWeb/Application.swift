@@ -60,6 +60,8 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
                                           cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
     let sessionCookie = SessionCookieParameters(name: IdentityMiddleware.sessionCookie, path: "/", secure: config.secureCookies,
                                                 sameSite: .lax)
+    // Static files above are cheap; everything below waits its turn (see `FairAdmission`).
+    router.add(middleware: FairAdmissionMiddleware(admission: FairAdmission(limit: ProcessInfo.processInfo.activeProcessorCount)))
     router.add(middleware: SessionMiddleware<AppRequestContext>(
         storage: SQLitePersistDriver(database: catalogue.database),
         configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "", defaultSessionExpiration: config.sessionIdle)))

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+
+/// Admits requests to their handlers in arrival order, at most `limit` at a time.
+///
+/// Handlers read the database and render pages synchronously, so a handler holds one of the few threads of Swift's
+/// cooperative pool for its whole length. Without admission, when more requests arrive than the cores can serve, some
+/// wait far longer than others (under `make load`, a median of 30 ms next to a 99th percentile of 4 s and time-outs);
+/// with it, every request waits its turn in one queue, so waits are short and alike.
+actor FairAdmission {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var next = 0
+
+    /// At most `limit` (at least 1) requests run at once.
+    init(limit: Int) {
+        self.limit = max(1, limit)
+    }
+
+    /// Waits until the request may run.
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Ends a request's turn: the longest-waiting request runs next.
+    func leave() {
+        guard next < waiting.count else {
+            running -= 1
+            return
+        }
+        let continuation = waiting[next]
+        next += 1
+        if next > 1024, next * 2 > waiting.count {
+            waiting.removeFirst(next)
+            next = 0
+        }
+        continuation.resume()
+    }
+}
+
+/// Runs every request through a `FairAdmission` queue.
+struct FairAdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
+    let admission: FairAdmission
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        await admission.enter()
+        do {
+            let response = try await next(request, context)
+            await admission.leave()
+            return response
+        } catch {
+            await admission.leave()
+            throw error
+        }
+    }
+}
