@@ -61,7 +61,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     let sessionCookie = SessionCookieParameters(name: IdentityMiddleware.sessionCookie, path: "/", secure: config.secureCookies,
                                                 sameSite: .lax)
     // Static files above are cheap; everything below waits its turn (see `FairAdmission`).
-    router.add(middleware: FairAdmissionMiddleware(admission: FairAdmission(limit: ProcessInfo.processInfo.activeProcessorCount)))
+    router.add(middleware: FairAdmissionMiddleware(admission: FairAdmission(limit: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))))
     router.add(middleware: SessionMiddleware<AppRequestContext>(
         storage: SQLitePersistDriver(database: catalogue.database),
         configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "", defaultSessionExpiration: config.sessionIdle)))

@@ -5,8 +5,10 @@ import Hummingbird
 ///
 /// Handlers read the database and render pages synchronously, so a handler holds one of the few threads of Swift's
 /// cooperative pool for its whole length. Without admission, when more requests arrive than the cores can serve, some
-/// wait far longer than others (under `make load`, a median of 30 ms next to a 99th percentile of 4 s and time-outs);
-/// with it, every request waits its turn in one queue, so waits are short and alike.
+/// wait far longer than others (under `make load` on 2 cores, a median of 30 ms next to a 99th percentile of 4 s and
+/// time-outs). The application admits one request fewer than there are cores (at least one), so that a thread stays
+/// free to read new requests and queue them in the order they came: on 2 cores the catalogue page then answered with a
+/// 99th percentile of 1.2 s instead of 4.2 s, at 89 instead of 114 requests a second.
 actor FairAdmission {
     private let limit: Int
     private var running = 0
