@@ -12,7 +12,8 @@ enum NetworkSchemas {
             .object([("name", .string(name)), ("in", "path"), ("required", true), ("description", .string(description)), ("schema", schema)])
         }
         let id: JSONDocument = .object([("type", "integer"), ("minimum", 1)])
-        let writes: [(String, JSONDocument)] = [("400", problem), ("401", problem), ("403", problem), ("404", problem), ("415", problem), ("422", problem)]
+        // 401 and 403 come with the bearer requirement (`OpenAPIDocument.tokenOperations`).
+        let writes: [(String, JSONDocument)] = [("400", problem), ("404", problem), ("415", problem), ("422", problem)]
         return [
             ("/members", .object([
                 ("get", operation("listMembers", "The member countries, by name (focal point addresses for signed-in callers only)", [], nil,

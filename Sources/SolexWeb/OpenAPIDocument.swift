@@ -141,6 +141,7 @@ enum OpenAPIDocument {
     static let tokenOperations: Set<String> = [
         "createInnovation", "updateInnovation", "deleteInnovation", "createNeed", "updateNeed", "deleteNeed",
         "listReports", "runReport", "getReport", "diffReports",
+        "saveMember", "createAdoption", "recordAdoptionStage", "addAdoptionIndicator", "addMeasurement",
     ]
 
     static func listParameters(_ reference: ReferenceData) -> [JSONDocument] {
