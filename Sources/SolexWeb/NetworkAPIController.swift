@@ -37,9 +37,9 @@ struct NetworkAPIController {
             return response
         }
         group.get("sdg-map") { request, _ in
-            let query = request.uri.queryParameters
+            let (region, theme) = try Self.mapQuery(request)
             let filter = NetworkPresenter(reference: reference).filter(
-                region: query.get("region").flatMap { $0.isEmpty ? nil : $0 }, theme: query.get("theme").flatMap { $0.isEmpty ? nil : $0 },
+                region: region.flatMap { $0.isEmpty ? nil : $0 }, theme: theme.flatMap { $0.isEmpty ? nil : $0 },
                 choices: catalogue.regionChoices)
             return NetworkJSON.map(try catalogue.sdgMap(filter), regions: catalogue.mapRegions, reference: reference).response()
         }
@@ -51,17 +51,19 @@ struct NetworkAPIController {
             NetworkJSON.adoption(try adoptions.require(try Self.id(context, "id"))).response()
         }
         group.post("adoptions") { request, context in
+            try Self.requireAccount(context)
             let body = try await Self.body(request, context)
             var errors: [FieldError] = []
             let need = Self.string(body, "need", &errors) ?? "", innovation = Self.string(body, "innovation", &errors) ?? ""
             let startedOn = Self.string(body, "started_on", &errors, required: false)
             if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
-            let adoption = try adoptions.create(need: need, innovation: innovation, startedOn: startedOn, actor: context.actor)
+            let adoption = try Self.conflicts { try adoptions.create(need: need, innovation: innovation, startedOn: startedOn, actor: context.actor) }
             var response = NetworkJSON.adoption(adoption).response(status: .created)
             response.headers[.location] = "/api/v1/adoptions/\(adoption.id)"
             return response
         }
         group.post("adoptions/:id/stages") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id")
             let body = try await Self.body(request, context)
             var errors: [FieldError] = []
@@ -72,9 +74,11 @@ struct NetworkAPIController {
                 errors.append(FieldError(field: "stage", reason: "must be one of \(AdoptionStage.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             guard errors.isEmpty, let stage else { throw CatalogueError.invalid(ValidationFailure(errors)) }
-            return NetworkJSON.adoption(try adoptions.recordStage(id, stage: stage, date: date, note: note, actor: context.actor)).response()
+            return NetworkJSON.adoption(try Self.conflicts { try adoptions.recordStage(id, stage: stage, date: date, note: note, actor: context.actor) })
+                .response()
         }
         group.post("adoptions/:id/indicators") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id")
             let body = try await Self.body(request, context)
             var errors: [FieldError] = []
@@ -92,6 +96,7 @@ struct NetworkAPIController {
             return NetworkJSON.indicator(stored).response(status: .created)
         }
         group.post("adoptions/:id/indicators/:indicator/measurements") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id"), indicator = try Self.id(context, "indicator")
             let body = try await Self.body(request, context)
             var errors: [FieldError] = []
@@ -102,6 +107,45 @@ struct NetworkAPIController {
             guard let stored = try adoptions.require(id).indicators.first(where: { $0.id == indicator }) else { throw HTTPError(.internalServerError) }
             return NetworkJSON.indicator(stored).response(status: .created)
         }
+    }
+
+    /// Refuses an anonymous caller (401) before the body is read: every adoption write needs an account.
+    static func requireAccount(_ context: AppRequestContext) throws {
+        if context.actor.role == nil { throw CatalogueError.signInRequired }
+    }
+
+    /// Runs a write whose refusals that depend on what is stored (the pair is already an adoption, a stage that
+    /// cannot follow the current one or is dated before it) become 409 Conflict; other problems stay 422.
+    static func conflicts<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch CatalogueError.invalid(let failure) where failure.errors.allSatisfy(isStateConflict) {
+            throw Problem(status: .conflict, title: "Conflict", detail: "The request conflicts with the adoption as stored; see errors.",
+                          errors: failure.errors)
+        }
+    }
+
+    private static func isStateConflict(_ error: FieldError) -> Bool {
+        (error.field == "innovation" && error.reason == "this pair is already an adoption") || (error.field == "stage" && error.reason.hasPrefix("cannot go"))
+            || (error.field == "date" && error.reason.hasPrefix("must not be before"))
+    }
+
+    /// The SDG map's query, read strictly as the API reads its lists: `region` (a whole number) and `theme`, each at
+    /// most once; 400 otherwise.
+    static func mapQuery(_ request: Request) throws -> (region: String?, theme: String?) {
+        let parameters = request.uri.queryParameters
+        var errors: [FieldError] = []
+        func once(_ name: String) -> String? {
+            let values = parameters.getAll(name)
+            if values.count > 1 { errors.append(FieldError(field: name, reason: "must be given at most once")) }
+            return values.first.map { String($0) }
+        }
+        let region = once("region"), theme = once("theme")
+        if let region, Int(region) == nil { errors.append(FieldError(field: "region", reason: "must be a whole number (a UN M49 code)")) }
+        if !errors.isEmpty {
+            throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.", errors: errors)
+        }
+        return (region, theme)
     }
 
     static func id(_ context: AppRequestContext, _ name: String) throws -> Int64 {
