@@ -25,7 +25,7 @@ struct NetworkAPIController {
         }
         group.post("members") { request, context in
             try catalogue.authorize(context.actor, .manageMembers)
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["country", "joined", "note"])
             var errors: [FieldError] = []
             let country = Self.string(body, "country", &errors) ?? "", joined = Self.string(body, "joined", &errors) ?? ""
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -52,7 +52,7 @@ struct NetworkAPIController {
         }
         group.post("adoptions") { request, context in
             try Self.requireAccount(context)
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["need", "innovation", "started_on"])
             var errors: [FieldError] = []
             let need = Self.string(body, "need", &errors) ?? "", innovation = Self.string(body, "innovation", &errors) ?? ""
             let startedOn = Self.string(body, "started_on", &errors, required: false)
@@ -65,7 +65,7 @@ struct NetworkAPIController {
         group.post("adoptions/:id/stages") { request, context in
             try Self.requireAccount(context)
             let id = try Self.id(context, "id")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["stage", "date", "note"])
             var errors: [FieldError] = []
             let stageText = Self.string(body, "stage", &errors) ?? "", date = Self.string(body, "date", &errors) ?? ""
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -80,7 +80,7 @@ struct NetworkAPIController {
         group.post("adoptions/:id/indicators") { request, context in
             try Self.requireAccount(context)
             let id = try Self.id(context, "id")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["name", "kind", "unit", "baseline", "target"])
             var errors: [FieldError] = []
             let name = Self.string(body, "name", &errors) ?? "", unit = Self.string(body, "unit", &errors) ?? ""
             let kindText = Self.string(body, "kind", &errors) ?? ""
@@ -98,7 +98,7 @@ struct NetworkAPIController {
         group.post("adoptions/:id/indicators/:indicator/measurements") { request, context in
             try Self.requireAccount(context)
             let id = try Self.id(context, "id"), indicator = try Self.id(context, "indicator")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["date", "value", "note"])
             var errors: [FieldError] = []
             let date = Self.string(body, "date", &errors) ?? "", value = Self.number(body, "value", &errors)
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -126,7 +126,8 @@ struct NetworkAPIController {
     }
 
     private static func isStateConflict(_ error: FieldError) -> Bool {
-        (error.field == "innovation" && error.reason == "this pair is already an adoption") || (error.field == "stage" && error.reason.hasPrefix("cannot go"))
+        // A stage named here is one of the stages (checked before), so a refusal on `stage` is about the current one.
+        (error.field == "innovation" && error.reason == "this pair is already an adoption") || error.field == "stage"
             || (error.field == "date" && error.reason.hasPrefix("must not be before"))
     }
 
@@ -180,8 +181,9 @@ struct NetworkAPIController {
         return nil
     }
 
-    /// Reads a JSON object body (415 unless application/json, 400 unless an object).
-    static func body(_ request: Request, _ context: AppRequestContext) async throws -> [String: JSONValue] {
+    /// Reads a JSON object body with no member other than `keys` (the document's request schemas are closed): 415
+    /// unless application/json, 400 unless an object, 422 naming each unknown member.
+    static func body(_ request: Request, _ context: AppRequestContext, keys: Set<String>) async throws -> [String: JSONValue] {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             throw Problem(status: .unsupportedMediaType, title: "Unsupported Media Type", detail: "Send the body as application/json.")
@@ -192,6 +194,10 @@ struct NetworkAPIController {
         }
         guard case .object(let members) = value else {
             throw Problem(status: .badRequest, title: "Bad Request", detail: "The body must be a JSON object.")
+        }
+        let unknown = members.keys.filter { !keys.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw CatalogueError.invalid(ValidationFailure(unknown.map { FieldError(field: $0, reason: "is not a field of this request") }))
         }
         return members
     }

@@ -8,8 +8,8 @@ import Testing
 @testable import SolexWeb
 
 /// The statuses of the network API that the OpenAPI document declares (and Schemathesis checks): an adoption write
-/// without a token is 401 before its body is read; a refusal that depends on what is stored is 409; the SDG map's
-/// query is strict like the entry lists'.
+/// without a token is 401 before its body is read; a refusal that depends on what is stored is 409; a body member the
+/// schema does not name is 422; the SDG map's query is strict like the entry lists'.
 @Suite("Network API statuses: 401 before the body, 409 for stored-state conflicts, strict SDG map query", .serialized)
 struct NetworkAPIStatusTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -37,6 +37,13 @@ struct NetworkAPIStatusTests {
              uri: "/api/v1/adoptions/2/stages", body: #"{"stage": "pilot", "date": "2025-01-01"}"#, status: .conflict),
         Case(name: "a stage dated before the stage before", user: .secretariat, method: .post, uri: "/api/v1/adoptions/2/stages",
              body: #"{"stage": "scale_up", "date": "2024-01-01"}"#, status: .conflict),
+        Case(name: "a stage after a stopped adoption", user: .secretariat, method: .post, uri: "/api/v1/adoptions/4/stages",
+             body: #"{"stage": "pilot", "date": "2025-01-01"}"#, status: .conflict),
+        Case(name: "a member with an unknown property", user: .secretariat, method: .post, uri: "/api/v1/members",
+             body: #"{"country": "ABW", "joined": "2000-01-01", "extra": 1}"#, status: .unprocessableContent),
+        Case(name: "a measurement with an unknown property", user: .secretariat, method: .post,
+             uri: "/api/v1/adoptions/1/indicators/1/measurements", body: #"{"date": "2025-01-01", "value": 1, "extra": 1}"#,
+             status: .unprocessableContent),
         Case(name: "a stage with a bad date stays 422", user: .secretariat, method: .post, uri: "/api/v1/adoptions/2/stages",
              body: #"{"stage": "scale_up", "date": "2024-02-30"}"#, status: .unprocessableContent),
         Case(name: "the SDG map with a region that is not a number", user: nil, method: .get, uri: "/api/v1/sdg-map?region=null",
