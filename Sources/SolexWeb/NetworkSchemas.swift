@@ -82,7 +82,9 @@ enum NetworkSchemas {
             .object([("type", "string"), ("maxLength", .integer(maxLength)), ("pattern", .string("^\(line)*[^\\s\\u0000-\\u001F\\u007F-\\u009F]\(line)*$"))])
         }
         let entryRef: JSONDocument = .object([("type", "string"), ("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]*$"), ("maxLength", .integer(FieldLimits.ref))])
-        let note: JSONDocument = .object([("type", "string"), ("maxLength", .integer(Adoptions.maxNoteLength))])
+        // An optional text or date may be null, read as absent.
+        let note: JSONDocument = .object([("type", ["string", "null"]), ("maxLength", .integer(Adoptions.maxNoteLength))])
+        let optionalDate: JSONDocument = .object([("type", ["string", "null"]), ("format", "date"), ("pattern", "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$")])
         let stages = [AdoptionStage.notStartedKey] + AdoptionStage.allCases.map(\.rawValue)
         let count: [(String, JSONDocument)] = [("supply", integer), ("demand", integer), ("gap", integer)]
         let member = object([
@@ -131,7 +133,7 @@ enum NetworkSchemas {
             ("MemberNew", object([("country", country), ("joined", inputDate), ("note", note)], required: ["country", "joined"], closed: true)),
             ("SDGMap", map), ("AdoptionIndicator", indicator), ("Adoption", adoption), ("AdoptionSummary", summary),
             ("AdoptionList", object([("summary", OpenAPIDocument.ref("AdoptionSummary")), ("adoptions", array(OpenAPIDocument.ref("Adoption")))])),
-            ("AdoptionNew", object([("need", entryRef), ("innovation", entryRef), ("started_on", inputDate)],
+            ("AdoptionNew", object([("need", entryRef), ("innovation", entryRef), ("started_on", optionalDate)],
                                    required: ["need", "innovation"], closed: true)),
             ("AdoptionStageNew", object([("stage", enumeration(AdoptionStage.allCases.map(\.rawValue))), ("date", inputDate), ("note", note)],
                                         required: ["stage", "date"], closed: true)),
