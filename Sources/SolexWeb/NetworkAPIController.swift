@@ -25,7 +25,7 @@ struct NetworkAPIController {
         }
         group.post("members") { request, context in
             try catalogue.authorize(context.actor, .manageMembers)
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["country", "joined", "note"])
             var errors: [FieldError] = []
             let country = Self.string(body, "country", &errors) ?? "", joined = Self.string(body, "joined", &errors) ?? ""
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -37,9 +37,9 @@ struct NetworkAPIController {
             return response
         }
         group.get("sdg-map") { request, _ in
-            let query = request.uri.queryParameters
+            let (region, theme) = try Self.mapQuery(request)
             let filter = NetworkPresenter(reference: reference).filter(
-                region: query.get("region").flatMap { $0.isEmpty ? nil : $0 }, theme: query.get("theme").flatMap { $0.isEmpty ? nil : $0 },
+                region: region.flatMap { $0.isEmpty ? nil : $0 }, theme: theme.flatMap { $0.isEmpty ? nil : $0 },
                 choices: catalogue.regionChoices)
             return NetworkJSON.map(try catalogue.sdgMap(filter), regions: catalogue.mapRegions, reference: reference).response()
         }
@@ -51,19 +51,21 @@ struct NetworkAPIController {
             NetworkJSON.adoption(try adoptions.require(try Self.id(context, "id"))).response()
         }
         group.post("adoptions") { request, context in
-            let body = try await Self.body(request, context)
+            try Self.requireAccount(context)
+            let body = try await Self.body(request, context, keys: ["need", "innovation", "started_on"])
             var errors: [FieldError] = []
             let need = Self.string(body, "need", &errors) ?? "", innovation = Self.string(body, "innovation", &errors) ?? ""
             let startedOn = Self.string(body, "started_on", &errors, required: false)
             if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
-            let adoption = try adoptions.create(need: need, innovation: innovation, startedOn: startedOn, actor: context.actor)
+            let adoption = try Self.conflicts { try adoptions.create(need: need, innovation: innovation, startedOn: startedOn, actor: context.actor) }
             var response = NetworkJSON.adoption(adoption).response(status: .created)
             response.headers[.location] = "/api/v1/adoptions/\(adoption.id)"
             return response
         }
         group.post("adoptions/:id/stages") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["stage", "date", "note"])
             var errors: [FieldError] = []
             let stageText = Self.string(body, "stage", &errors) ?? "", date = Self.string(body, "date", &errors) ?? ""
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -72,11 +74,13 @@ struct NetworkAPIController {
                 errors.append(FieldError(field: "stage", reason: "must be one of \(AdoptionStage.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             guard errors.isEmpty, let stage else { throw CatalogueError.invalid(ValidationFailure(errors)) }
-            return NetworkJSON.adoption(try adoptions.recordStage(id, stage: stage, date: date, note: note, actor: context.actor)).response()
+            return NetworkJSON.adoption(try Self.conflicts { try adoptions.recordStage(id, stage: stage, date: date, note: note, actor: context.actor) })
+                .response()
         }
         group.post("adoptions/:id/indicators") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["name", "kind", "unit", "baseline", "target"])
             var errors: [FieldError] = []
             let name = Self.string(body, "name", &errors) ?? "", unit = Self.string(body, "unit", &errors) ?? ""
             let kindText = Self.string(body, "kind", &errors) ?? ""
@@ -92,8 +96,9 @@ struct NetworkAPIController {
             return NetworkJSON.indicator(stored).response(status: .created)
         }
         group.post("adoptions/:id/indicators/:indicator/measurements") { request, context in
+            try Self.requireAccount(context)
             let id = try Self.id(context, "id"), indicator = try Self.id(context, "indicator")
-            let body = try await Self.body(request, context)
+            let body = try await Self.body(request, context, keys: ["date", "value", "note"])
             var errors: [FieldError] = []
             let date = Self.string(body, "date", &errors) ?? "", value = Self.number(body, "value", &errors)
             let note = Self.string(body, "note", &errors, required: false) ?? ""
@@ -102,6 +107,46 @@ struct NetworkAPIController {
             guard let stored = try adoptions.require(id).indicators.first(where: { $0.id == indicator }) else { throw HTTPError(.internalServerError) }
             return NetworkJSON.indicator(stored).response(status: .created)
         }
+    }
+
+    /// Refuses an anonymous caller (401) before the body is read: every adoption write needs an account.
+    static func requireAccount(_ context: AppRequestContext) throws {
+        if context.actor.role == nil { throw CatalogueError.signInRequired }
+    }
+
+    /// Runs a write whose refusals that depend on what is stored (the pair is already an adoption, a stage that
+    /// cannot follow the current one or is dated before it) become 409 Conflict; other problems stay 422.
+    static func conflicts<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch CatalogueError.invalid(let failure) where failure.errors.allSatisfy(isStateConflict) {
+            throw Problem(status: .conflict, title: "Conflict", detail: "The request conflicts with the adoption as stored; see errors.",
+                          errors: failure.errors)
+        }
+    }
+
+    private static func isStateConflict(_ error: FieldError) -> Bool {
+        // A stage named here is one of the stages (checked before), so a refusal on `stage` is about the current one.
+        (error.field == "innovation" && error.reason == "this pair is already an adoption") || error.field == "stage"
+            || (error.field == "date" && error.reason.hasPrefix("must not be before"))
+    }
+
+    /// The SDG map's query, read strictly as the API reads its lists: `region` (a whole number) and `theme`, each at
+    /// most once; 400 otherwise.
+    static func mapQuery(_ request: Request) throws -> (region: String?, theme: String?) {
+        let parameters = request.uri.queryParameters
+        var errors: [FieldError] = []
+        func once(_ name: String) -> String? {
+            let values = parameters.getAll(name)
+            if values.count > 1 { errors.append(FieldError(field: name, reason: "must be given at most once")) }
+            return values.first.map { String($0) }
+        }
+        let region = once("region"), theme = once("theme")
+        if let region, Int(region) == nil { errors.append(FieldError(field: "region", reason: "must be a whole number (a UN M49 code)")) }
+        if !errors.isEmpty {
+            throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.", errors: errors)
+        }
+        return (region, theme)
     }
 
     static func id(_ context: AppRequestContext, _ name: String) throws -> Int64 {
@@ -136,8 +181,9 @@ struct NetworkAPIController {
         return nil
     }
 
-    /// Reads a JSON object body (415 unless application/json, 400 unless an object).
-    static func body(_ request: Request, _ context: AppRequestContext) async throws -> [String: JSONValue] {
+    /// Reads a JSON object body with no member other than `keys` (the document's request schemas are closed): 415
+    /// unless application/json, 400 unless an object, 422 naming each unknown member.
+    static func body(_ request: Request, _ context: AppRequestContext, keys: Set<String>) async throws -> [String: JSONValue] {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             throw Problem(status: .unsupportedMediaType, title: "Unsupported Media Type", detail: "Send the body as application/json.")
@@ -148,6 +194,10 @@ struct NetworkAPIController {
         }
         guard case .object(let members) = value else {
             throw Problem(status: .badRequest, title: "Bad Request", detail: "The body must be a JSON object.")
+        }
+        let unknown = members.keys.filter { !keys.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw CatalogueError.invalid(ValidationFailure(unknown.map { FieldError(field: $0, reason: "is not a field of this request") }))
         }
         return members
     }

@@ -12,7 +12,8 @@ enum NetworkSchemas {
             .object([("name", .string(name)), ("in", "path"), ("required", true), ("description", .string(description)), ("schema", schema)])
         }
         let id: JSONDocument = .object([("type", "integer"), ("minimum", 1)])
-        let writes: [(String, JSONDocument)] = [("400", problem), ("401", problem), ("403", problem), ("404", problem), ("415", problem), ("422", problem)]
+        // 401 and 403 come with the bearer requirement (`OpenAPIDocument.tokenOperations`).
+        let writes: [(String, JSONDocument)] = [("400", problem), ("404", problem), ("415", problem), ("422", problem)]
         return [
             ("/members", .object([
                 ("get", operation("listMembers", "The member countries, by name (focal point addresses for signed-in callers only)", [], nil,
@@ -31,13 +32,13 @@ enum NetworkSchemas {
                                             ("schema", .object([("type", "integer")]))]),
                                    .object([("name", "theme"), ("in", "query"), ("required", false), ("description", "A theme slug; unknown slugs are ignored"),
                                             ("schema", .object([("type", "string")]))])], nil,
-                                  [("200", json(ref("SDGMap"), "The map"))])),
+                                  [("200", json(ref("SDGMap"), "The map")), ("400", problem)])),
             ])),
             ("/adoptions", .object([
                 ("get", operation("listAdoptions", "Every adoption with its indicators, and the network's summary", [], nil,
                                   [("200", json(ref("AdoptionList"), "The adoptions"))])),
                 ("post", operation("createAdoption", "Record the adoption of a pair (secretariat; focal points of either country)", [],
-                                   ref("AdoptionNew"), [("201", json(ref("Adoption"), "The adoption"))] + writes)),
+                                   ref("AdoptionNew"), [("201", json(ref("Adoption"), "The adoption")), ("409", problem)] + writes)),
             ])),
             ("/adoptions/{id}", .object([
                 ("get", operation("getAdoption", "One adoption", [path("id", "The adoption's id", id)], nil,
@@ -45,7 +46,7 @@ enum NetworkSchemas {
             ])),
             ("/adoptions/{id}/stages", .object([
                 ("post", operation("recordAdoptionStage", "Record the stage an adoption reached, with its date", [path("id", "The adoption's id", id)],
-                                   ref("AdoptionStageNew"), [("200", json(ref("Adoption"), "The adoption"))] + writes)),
+                                   ref("AdoptionStageNew"), [("200", json(ref("Adoption"), "The adoption")), ("409", problem)] + writes)),
             ])),
             ("/adoptions/{id}/indicators", .object([
                 ("post", operation("addAdoptionIndicator", "Add an indicator (target below baseline: a reduction)", [path("id", "The adoption's id", id)],
@@ -59,7 +60,7 @@ enum NetworkSchemas {
         ]
     }
 
-    static func schemas() -> [(String, JSONDocument)] {
+    static func schemas(reference: ReferenceData) -> [(String, JSONDocument)] {
         let string: JSONDocument = .object([("type", "string")]), integer: JSONDocument = .object([("type", "integer")])
         let number: JSONDocument = .object([("type", "number")]), nullableNumber: JSONDocument = .object([("type", ["number", "null"])])
         let date: JSONDocument = .object([("type", "string"), ("format", "date")])
@@ -72,6 +73,18 @@ enum NetworkSchemas {
         }
         func array(_ items: JSONDocument) -> JSONDocument { .object([("type", "array"), ("items", items)]) }
         func enumeration(_ values: [String]) -> JSONDocument { .object([("type", "string"), ("enum", .array(values.map(JSONDocument.string)))]) }
+        // What the store accepts: a date of the years 1900 to 2199, a country of the reference list, a name or unit on
+        // one line (no control character) with a character that is not a space, a note of at most 2,000 characters.
+        let inputDate: JSONDocument = .object([("type", "string"), ("format", "date"), ("pattern", "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$")])
+        let country: JSONDocument = .object([("type", "string"), ("enum", .array(reference.countries.map { .string($0.alpha3) }))])
+        let line = "[^\\u0000-\\u001F\\u007F-\\u009F]"
+        func text(_ maxLength: Int) -> JSONDocument {
+            .object([("type", "string"), ("maxLength", .integer(maxLength)), ("pattern", .string("^\(line)*[^\\s\\u0000-\\u001F\\u007F-\\u009F]\(line)*$"))])
+        }
+        let entryRef: JSONDocument = .object([("type", "string"), ("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]*$"), ("maxLength", .integer(FieldLimits.ref))])
+        // An optional text or date may be null, read as absent.
+        let note: JSONDocument = .object([("type", ["string", "null"]), ("maxLength", .integer(Adoptions.maxNoteLength))])
+        let optionalDate: JSONDocument = .object([("type", ["string", "null"]), ("format", "date"), ("pattern", "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$")])
         let stages = [AdoptionStage.notStartedKey] + AdoptionStage.allCases.map(\.rawValue)
         let count: [(String, JSONDocument)] = [("supply", integer), ("demand", integer), ("gap", integer)]
         let member = object([
@@ -117,17 +130,18 @@ enum NetworkSchemas {
         ])
         return [
             ("Member", member), ("MemberList", object([("members", array(OpenAPIDocument.ref("Member")))])),
-            ("MemberNew", object([("country", string), ("joined", date), ("note", string)], required: ["country", "joined"], closed: true)),
+            ("MemberNew", object([("country", country), ("joined", inputDate), ("note", note)], required: ["country", "joined"], closed: true)),
             ("SDGMap", map), ("AdoptionIndicator", indicator), ("Adoption", adoption), ("AdoptionSummary", summary),
             ("AdoptionList", object([("summary", OpenAPIDocument.ref("AdoptionSummary")), ("adoptions", array(OpenAPIDocument.ref("Adoption")))])),
-            ("AdoptionNew", object([("need", string), ("innovation", string), ("started_on", date)], required: ["need", "innovation"], closed: true)),
-            ("AdoptionStageNew", object([("stage", enumeration(AdoptionStage.allCases.map(\.rawValue))), ("date", date), ("note", string)],
+            ("AdoptionNew", object([("need", entryRef), ("innovation", entryRef), ("started_on", optionalDate)],
+                                   required: ["need", "innovation"], closed: true)),
+            ("AdoptionStageNew", object([("stage", enumeration(AdoptionStage.allCases.map(\.rawValue))), ("date", inputDate), ("note", note)],
                                         required: ["stage", "date"], closed: true)),
-            ("IndicatorNew", object([("name", .object([("type", "string"), ("maxLength", .integer(Adoptions.maxNameLength))])),
+            ("IndicatorNew", object([("name", text(Adoptions.maxNameLength)),
                                      ("kind", enumeration(IndicatorKind.allCases.map(\.rawValue))),
-                                     ("unit", .object([("type", "string"), ("maxLength", .integer(Adoptions.maxUnitLength))])),
+                                     ("unit", text(Adoptions.maxUnitLength)),
                                      ("baseline", number), ("target", number.adding("must differ from the baseline"))], closed: true)),
-            ("MeasurementNew", object([("date", date), ("value", number), ("note", string)], required: ["date", "value"], closed: true)),
+            ("MeasurementNew", object([("date", inputDate), ("value", number), ("note", note)], required: ["date", "value"], closed: true)),
         ]
     }
 }

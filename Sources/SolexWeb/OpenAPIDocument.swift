@@ -75,7 +75,7 @@ enum OpenAPIDocument {
         paths += ReportSchemas.paths(operation: operation, json: json)
         schemas += ReportSchemas.schemas(reference: reference)
         paths += NetworkSchemas.paths(operation: operation, json: json)
-        schemas += NetworkSchemas.schemas()
+        schemas += NetworkSchemas.schemas(reference: reference)
         paths.append(("/openapi.json", .object([("get", operation("getOpenAPI", "This document",
             responses: [("200", json(.object([("type", "object")]), "The OpenAPI document"))]))])))
         schemas.append(("Problem", .object([
@@ -141,6 +141,7 @@ enum OpenAPIDocument {
     static let tokenOperations: Set<String> = [
         "createInnovation", "updateInnovation", "deleteInnovation", "createNeed", "updateNeed", "deleteNeed",
         "listReports", "runReport", "getReport", "diffReports",
+        "saveMember", "createAdoption", "recordAdoptionStage", "addAdoptionIndicator", "addMeasurement",
     ]
 
     static func listParameters(_ reference: ReferenceData) -> [JSONDocument] {

@@ -21,7 +21,9 @@ REVIEWERS = ("secretariat",)
 ADMINS = ("admin",)
 
 # Templates that are only included in other templates.
-PARTIALS = {"header", "footer", "field_attrs", "entry_item", "report_body", "report_field"}
+PARTIALS = {"header", "footer", "field_attrs", "entry_item", "report_body", "report_field", "workshop_field", "agenda_grid",
+            "adoption_table", "map_filter", "similar_entries"}
+ORGANISERS = ("organiser",)
 
 
 def submit_empty(label):
@@ -31,6 +33,17 @@ def submit_empty(label):
 def wrong_password(b):
     b.fill("email", "nobody@test.example").fill("password", "not the password at all")
     b.press("Sign in")
+
+
+def duplicate_warning(b):
+    """Register an innovation that looks like INN-BGD-001 (same country, theme and words): the form comes back with
+    the similar-entry warning (the `similar_entries` fragment) and the box to confirm."""
+    b.fill("field-ref", "INN-BGD-A11Y").fill("field-title", "Union Digital Centres: one-stop e-service points run by local entrepreneurs")
+    b.fill("field-summary", "A nationwide network of Digital Centres in union councils where local entrepreneurs deliver "
+           "government e-services to citizens within walking distance of their homes.")
+    b.choose("field-origin_country", "BGD").choose("field-themes", "digital-government")
+    b.press("Save innovation")
+    expect(b.all(".similar-entries li") and b.all("input[name='not_duplicate']"), "the similar-entry warning is shown")
 
 
 @dataclass
@@ -77,6 +90,22 @@ PAGES = [
     Page("report", "/reports/1", REVIEWERS),
     Page("report_print", "/reports/1/print", REVIEWERS),
     Page("report_diff", "/reports/diff?from=1&to=2", REVIEWERS),
+    Page("entry_form", "/innovations/new", REVIEWERS, duplicate_warning, "with the similar-entry warning"),
+    Page("merge_confirm", "/innovations/INN-BGD-001/merge?duplicate=INN-BGD-002", REVIEWERS),
+    Page("workshops", "/workshops", ORGANISERS + ("focal",)),
+    Page("workshop_new", "/workshops/new", ORGANISERS),
+    Page("workshop_new", "/workshops/new", ORGANISERS, submit_empty("Create workshop"), "with every error shown"),
+    Page("workshop", "/workshops/dhaka-2017", ORGANISERS + ("focal",), note="the scheduled grid"),
+    Page("agenda_print", "/workshops/dhaka-2017/agenda.html", ORGANISERS, note="the printable grid"),
+    Page("agenda_print", "/workshops/dhaka-2017/delegations/BGD", ORGANISERS, note="a delegation's agenda"),
+    Page("members", "/members", PUBLIC),
+    Page("member", "/members/BGD", PUBLIC),
+    Page("sdg_map", "/sdg-map", PUBLIC),
+    Page("sdg_map", "/sdg-map?region=142&theme=health", (ANONYMOUS,), note="filtered"),
+    Page("sdg_goal_map", "/sdg-map/16", PUBLIC),
+    Page("adoptions", "/adoptions", PUBLIC),
+    Page("adoption", "/adoptions/1", PUBLIC),
+    Page("adoption", "/adoptions/3", ("focal",), note="an adoption of the focal point's country, with its forms"),
 ]
 
 IMPACT_ORDER = ["critical", "serious", "moderate", "minor"]
@@ -97,7 +126,8 @@ MINOR_FINDINGS = Counter()
 
 
 def prepare(server):
-    """Demo catalogue, a submitted need for the review queue, and two stored reports (ids 1 and 2) to compare."""
+    """Demo catalogue and network (members, adoptions), a submitted need for the review queue, two stored reports
+    (ids 1 and 2) to compare, and the demo workshop, scheduled."""
     server.cli("seed", "--demo")
     need = os.path.join(server.folder, "a11y-need.jsonl")
     with open(need, "w", encoding="utf-8") as f:
@@ -108,6 +138,9 @@ def prepare(server):
     server.cli("import", "needs", need, "--status", "submitted")
     server.cli("report", "run", "--name", "First", "--top", "3")
     server.cli("report", "run", "--name", "Second", "--top", "5")
+    # The demo workshop, scheduled, for the workshop pages and the printable agendas.
+    server.cli("workshop", "create", "--file", os.path.join(server.repository, "Seeds", "workshops", "dhaka-2017.json"))
+    server.cli("agenda", "schedule", "dhaka-2017")
 
 
 def axe_check(page, role):

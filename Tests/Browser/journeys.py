@@ -105,6 +105,174 @@ def need_to_match_report(ctx):
     ctx.notes.append("first pair for %s: %s" % (ref, pair.find_element("css selector", ".pair-title").text))
 
 
+def set_value(b, field_id, value):
+    """Put VALUE into a date or time control (typing into them depends on the browser's locale)."""
+    b.driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field_id, value)
+
+
+def fetch_with_session(b, path):
+    """GET PATH with the browser's session cookie (a download the browser would save); returns (status, type, body)."""
+    import urllib.request
+    cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in b.driver.get_cookies())
+    request = urllib.request.Request(b.base + path, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.headers.get("Content-Type", ""), response.read()
+
+
+def agenda_grid(b):
+    """The grid on a workshop's page: {(date, start): {table name: request id or None}} and the delegations met at
+    each (date, start)."""
+    days = b.driver.execute_script("""
+        return [...document.querySelectorAll('#grid section.agenda-day')].map(day => ({
+            title: day.querySelector('h3').textContent,
+            tables: [...day.querySelectorAll('thead th')].slice(1).map(th => th.textContent.trim()),
+            rows: [...day.querySelectorAll('tbody tr')].map(row => ({
+                time: row.querySelector('th').textContent.trim(),
+                cells: [...row.querySelectorAll('td')].map(td => {
+                    const m = td.querySelector('.meeting');
+                    return m ? {request: m.dataset.request, who: [...m.querySelectorAll('abbr')].map(a => a.textContent.trim())}
+                             : {request: null, who: [], session: !!td.querySelector('.session')};
+                })}))}));""")
+    cells, busy = {}, {}
+    for day in days:
+        date = day["title"].split("·")[-1].strip()
+        for row in day["rows"]:
+            key = (date, row["time"][:5])
+            cells[key] = {table: cell for table, cell in zip(day["tables"], row["cells"])}
+            busy[key] = {who for cell in row["cells"] for who in cell["who"]}
+    return cells, busy
+
+
+def meeting_place(cells, request):
+    for key, row in cells.items():
+        for table, cell in row.items():
+            if cell["request"] == request:
+                return key, table
+    return None
+
+
+@journey("an organiser creates a workshop from the report, schedules it, moves a meeting, downloads the ICS and the "
+         "printable agenda")
+def organiser_workshop(ctx):
+    import re
+    import icalendar
+    b = ctx.browser
+    slug = "journey-workshop"
+    # The secretariat stores a match report (this journey does not rely on the report of another one).
+    b.sign_in("secretariat").go("/reports").fill("field-name", "Organiser journey report")
+    b.press("Run and store the report")
+    stored = re.match(r"/reports/(\d+)(\?|$)", b.path)
+    expect(stored, "the report is stored (at %s)" % b.path)
+    report = stored.group(1)
+
+    b.sign_in("organiser").go("/workshops")
+    b.click_link("New workshop")
+    expect(b.path == "/workshops/new", "the list links to the form (at %s)" % b.path)
+    b.fill("workshop-id", slug).fill("workshop-name", "Porto-Novo service delivery workshop")
+    b.fill("venue", "Palais des Congrès, Cotonou").fill("time-zone", "Africa/Porto-Novo")
+    set_value(b, "first-day", "2026-06-08")
+    b.fill("day-count", "2")
+    set_value(b, "day-start", "09:00")
+    set_value(b, "day-end", "12:00")
+    b.fill("slot-minutes", "30").fill("table-count", "6")
+    b.choose("report", report)
+    b.css("#selection-top").click()
+    b.fill("top", "2")
+    b.press("Create workshop")
+    expect(b.path.startswith("/workshops/" + slug), "the workshop is created and shown (at %s)" % b.path)
+    expect("Workshop created." in b.text("body"), "the page says it was created")
+    requests = len(b.all("#requests tbody tr"))
+    expect(requests > 0, "the report's pairs became meeting requests")
+    expect("Not scheduled yet" in b.text("#scheduled-count"), "not scheduled before pressing Schedule")
+
+    b.press("Schedule")
+    expect("scheduled=1" in b.path, "the schedule is stored (at %s)" % b.path)
+    summary = b.text("#scheduled-count")
+    counts = re.search(r"(\d+) of (\d+) requests scheduled; upper bound (\d+)", summary)
+    expect(counts, "the page says how many meetings are scheduled of the upper bound: %r" % summary)
+    scheduled, total, bound = (int(n) for n in counts.groups())
+    expect(0 < scheduled <= bound <= total == requests, "scheduled %d of bound %d (%d requests)" % (scheduled, bound, total))
+    cells, busy = agenda_grid(b)
+    placed = [cell["request"] for row in cells.values() for cell in row.values() if cell["request"]]
+    expect(len(placed) == scheduled, "the grid shows every scheduled meeting (%d shown, %d scheduled)" % (len(placed), scheduled))
+    ctx.notes.append("%s: %d requests, %d scheduled, upper bound %d" % (slug, total, scheduled, bound))
+
+    # The meeting to move: the first one (by request) with a free table at a time when neither delegation meets.
+    def free_places(request):
+        where = meeting_place(cells, request)
+        who = set(next(cell["who"] for row in cells.values() for cell in row.values() if cell["request"] == request))
+        return who, [(key, table) for key, row in sorted(cells.items()) for table, cell in row.items()
+                     if not cell["request"] and not cell.get("session") and not (busy[key] & who) and key != where[0]]
+    movable = [request for request in sorted(placed) if free_places(request)[1]]
+    expect(movable, "a meeting that can move to a free slot and table")
+    moved = movable[0]
+    who, free = free_places(moved)
+    (start_key, start_table) = meeting_place(cells, moved)
+    slots = {option.text: option.get_attribute("value") for option in b.all("#move-slot option")}
+    tables = {option.text: option.get_attribute("value") for option in b.all("#move-table option")}
+
+    def slot_value(key):
+        return next(value for label, value in slots.items() if label.endswith("%s %s" % key))
+
+    # A refused move: onto the table of another meeting at another time; the page names the conflict.
+    taken = [(key, table) for key, row in sorted(cells.items()) for table, cell in row.items()
+             if cell["request"] and cell["request"] != moved and key != start_key]
+    if taken:
+        (key, table) = taken[0]
+        b.choose("move-request", moved).choose("move-slot", slot_value(key)).choose("move-table", tables[table])
+        b.press("Move")
+        problem = b.text("#problem")
+        expect(problem.startswith("Refused:") and "cannot move" in problem, "the move is refused with its reason: %r" % problem)
+        expect(meeting_place(agenda_grid(b)[0], moved) == (start_key, start_table), "the refused move changed nothing")
+        ctx.notes.append("refused move: " + problem)
+
+    # The move to a free place.
+    (key, table) = free[0]
+    b.go("/workshops/" + slug)
+    b.choose("move-request", moved).choose("move-slot", slot_value(key)).choose("move-table", tables[table])
+    b.press("Move")
+    expect("saved=1" in b.path, "the move is stored (at %s)" % b.path)
+    cells_after, _ = agenda_grid(b)
+    expect(meeting_place(cells_after, moved) == (key, table), "the meeting is shown at %s %s, %s (found %r)"
+           % (key[0], key[1], table, meeting_place(cells_after, moved)))
+    expect("pinned" in b.text("tr[id=\"request-%s\"]" % moved), "a moved meeting is pinned")
+    ctx.notes.append("moved %s from %s %s to %s %s" % (moved, " ".join(start_key), start_table, " ".join(key), table))
+
+    # The calendar file, downloaded with the organiser's session and read by an iCalendar parser.
+    status, media_type, body = fetch_with_session(b, "/workshops/%s/agenda.ics" % slug)
+    expect(status == 200 and media_type.startswith("text/calendar"), "agenda.ics is a calendar (%s, %s)" % (status, media_type))
+    calendar = icalendar.Calendar.from_ical(body)
+    events = calendar.walk("VEVENT")
+    expect(len(events) == scheduled, "one event per meeting (%d events, %d meetings)" % (len(events), scheduled))
+    uids = [str(event["UID"]) for event in events]
+    expect(len(set(uids)) == len(uids), "every event has its own UID")
+    zones = [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")]
+    expect(zones == ["Africa/Porto-Novo"], "the workshop's time zone is declared: %r" % zones)
+    starts = [event.decoded("DTSTART") for event in events]
+    expect(all(str(start.tzinfo) == "Africa/Porto-Novo" or getattr(start.tzinfo, "zone", None) == "Africa/Porto-Novo"
+               or "Porto-Novo" in repr(start.tzinfo) for start in starts), "times are in the workshop's zone")
+    moved_events = [event for event in events
+                    if re.search(r"(^|\n)Request: %s$" % re.escape(moved), str(event.get("DESCRIPTION", "")), re.M)]
+    expect(len(moved_events) == 1, "the moved meeting's event is found by its request")
+    start = moved_events[0].decoded("DTSTART")
+    expect((start.strftime("%Y-%m-%d"), start.strftime("%H:%M")) == key,
+           "the moved meeting's event starts at its new time (%s)" % start)
+    expect(table in str(moved_events[0].get("LOCATION", "")), "the event names its new table")
+    ctx.notes.append("agenda.ics: %d events, time zone %s" % (len(events), zones[0]))
+
+    # The printable agenda and one delegation's page.
+    b.click_link("Printable HTML")
+    expect("/agenda.html" in b.path, "the printable agenda opens (at %s)" % b.path)
+    expect(b.css("h1").text == "Porto-Novo service delivery workshop", "it is headed by the workshop's name")
+    expect("times in Africa/Porto-Novo" in b.text("body"), "it says the time zone")
+    printed = [element.get_attribute("data-request") for element in b.all(".meeting")]
+    expect(sorted(printed) == sorted(placed), "it shows every meeting (%d of %d)" % (len(printed), len(placed)))
+    requester = sorted(who)[0]
+    b.go("/workshops/%s/delegations/%s" % (slug, requester))
+    rows = [row.text for row in b.all("table.delegation-meetings tbody tr")]
+    expect(any(key[0] in row and key[1] in row and table in row for row in rows),
+           "%s's page lists the moved meeting at %s %s, %s: %r" % (requester, key[0], key[1], table, rows))
+
 FRENCH_AND_THAI = [
     # (query, a ref it must find)
     ("état civil", "NEED-HTI-001"),

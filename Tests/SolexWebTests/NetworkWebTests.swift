@@ -163,7 +163,7 @@ struct NetworkWebTests {
             let list = try await secretariat.get(client, "/adoptions")
             #expect(list.text.contains("/adoptions/6") && list.text.contains("Digital tools for village health teams"))
             let created = try await sendJSON(client, "/api/v1/adoptions", .post, "{\"need\": \"NEED-UGA-001\", \"innovation\": \"INN-ZAF-001\"}")
-            #expect(created.status == .unprocessableContent, "already an adoption")
+            #expect(created.status == .conflict, "already an adoption")
         }
     }
 }

@@ -26,7 +26,8 @@ public enum SDGMapSVG {
         let height = top + cellHeight * Double(map.goals.count) + legendHeight
         var svg = SVGText()
         svg.start(id: id, width: width, height: height, title: "Supply and demand by SDG goal and region",
-                  description: "For each of the \(map.goals.count) goals (rows) and \(map.regions.count) regions (columns): published innovations (S), open needs (D) and the gap, demand minus supply. The same numbers are in the table that follows.")
+                  description: "For each of the \(map.goals.count) goals (rows) and \(map.regions.count) regions (columns): published innovations (S), open needs (D) and the gap, demand minus supply. The same numbers are in the table that follows.",
+                  interactive: true)
         for (index, region) in map.regions.enumerated() {
             let x = labelWidth + cellWidth * Double(index) + cellWidth / 2
             svg.element("text", [("x", SVGText.number(x)), ("y", "28"), ("text-anchor", "middle"), ("font-weight", "bold")],

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small writer of SVG text: escaped text and attribute values, numbers without noise. The SVG charts of Solex are
-/// written by hand with it (see docs/architecture.md): every chart has `role="img"`, a `<title>` and a `<desc>` named by
+/// written by hand with it (see docs/architecture.md): every chart has `role="img"` (`group` when its marks are links), a `<title>` and a `<desc>` named by
 /// `aria-labelledby`, and every mark carries its own `<title>` with the numbers it shows.
 public struct SVGText: Sendable {
     /// The text written so far.
@@ -49,9 +49,11 @@ public struct SVGText: Sendable {
         close(name)
     }
 
-    /// Opens the root `<svg>` with its accessible name and description.
-    public mutating func start(id: String, width: Double, height: Double, title: String, description: String) {
-        open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+    /// Opens the root `<svg>` with its accessible name and description. A chart whose marks are links (`interactive`)
+    /// is a `group`, not an `img`: an image's content is hidden from assistive technology, so its links would be
+    /// interactive controls nested in a non-interactive one.
+    public mutating func start(id: String, width: Double, height: Double, title: String, description: String, interactive: Bool = false) {
+        open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("role", interactive ? "group" : "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
                      ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("width", Self.number(width)),
                      ("height", Self.number(height)), ("class", "chart"), ("font-family", "sans-serif"), ("font-size", "12")])
         element("title", [("id", "\(id)-title")], text: title)
