@@ -95,7 +95,7 @@ extension Catalogue {
     /// `keep`'s values with the list items of `other` it lacks appended (its own order first).
     static func union(_ keep: FieldValues, _ other: FieldValues, _ kind: EntryKind) -> FieldValues {
         var values = keep
-        for spec in kind.fields where spec.isList && spec.name != "ref" {
+        for spec in kind.fields where spec.isList {
             let mine = keep[spec.name]?.listValue ?? [], theirs = other[spec.name]?.listValue ?? []
             let added = theirs.filter { !mine.contains($0) }
             if !added.isEmpty { values[spec.name] = .list(mine + added) }

@@ -20,9 +20,9 @@ extension EntryPagesController {
         }
     }
 
-    /// A permanent redirect to the entry that the requested one was merged into, if it was.
-    func mergedRedirect(_ context: AppRequestContext) throws -> Response? {
-        let ref = try context.parameters.require("ref")
+    /// For an address that shows no entry: a permanent redirect to the entry that `ref` was merged into, if it was
+    /// (and no entry has taken the reference since).
+    func mergedRedirect(_ ref: String) throws -> Response? {
         guard try catalogue.entry(kind, ref: ref) == nil, let target = try catalogue.mergedInto(kind, ref: ref) else { return nil }
         return Response.redirect(to: "\(base)/\(percentEncoded(target))", type: .permanent)
     }

@@ -77,7 +77,7 @@ struct EntryMergeController {
 
     /// The list items the kept entry would gain, one line per field.
     private func gains(_ keep: StoredEntry, _ duplicate: StoredEntry) -> [String] {
-        kind.fields.filter { $0.isList && $0.name != "ref" }.compactMap { spec in
+        kind.fields.filter(\.isList).compactMap { spec in
             let added = duplicate.list(spec.name).filter { !keep.list(spec.name).contains($0) }
             guard !added.isEmpty else { return nil }
             let labels = spec.name == "themes" ? added.map { presenter.themeLink($0).label } : added

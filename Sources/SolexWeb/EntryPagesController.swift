@@ -29,8 +29,11 @@ struct EntryPagesController {
             return try save(form, context, confirmed: confirmed) { try catalogue.create(kind, input: form.input, actor: context.actor) }
         }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref")) { request, context in
-            if let redirect = try mergedRedirect(context) { return redirect }
-            let entry = try find(context)
+            let ref = try context.parameters.require("ref")
+            guard let entry = try catalogue.entry(kind, ref: ref, for: context.actor) else {
+                if let redirect = try mergedRedirect(ref) { return redirect }
+                throw HTTPError(.notFound)
+            }
             let query = request.uri.queryParameters
             let notice: String? = query.get("saved") != nil ? "Saved."
                 : query.get("reviewed") != nil ? "Status changed to \(entry.metadata.status.rawValue)."
