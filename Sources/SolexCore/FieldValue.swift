@@ -35,17 +35,55 @@ public enum FieldValue: Sendable, Hashable {
 /// The fields of one entry by name.
 public typealias FieldValues = [String: FieldValue]
 
+/// A sentence for a person: its English text (for the API, the command line and logs) and the message key and
+/// values that let the web interface say it in the reader's language (`reason.required` = "is required" /
+/// "est obligatoire").
+public struct Explanation: Sendable, Hashable {
+    /// The interface catalogue's key, e.g. "reason.too_long".
+    public var key: String
+    /// The values the message names, e.g. ["count": "250", "limit": "200"].
+    public var values: [String: String]
+    /// The English text, e.g. "is 250 characters long; the limit is 200".
+    public var english: String
+
+    /// Creates an explanation.
+    public init(_ key: String, _ values: [String: String] = [:], english: String) {
+        self.key = key
+        self.values = values
+        self.english = english
+    }
+}
+
 /// A problem with one field of an entry, phrased for the person who has to fix it.
 public struct FieldError: Error, Sendable, Hashable, Codable {
     /// The field's interchange name, e.g. "origin_country".
     public var field: String
-    /// What is wrong, e.g. "unknown country code 'XXX'".
+    /// What is wrong, in English, e.g. "unknown country code 'XXX'".
     public var reason: String
+    /// The same in a form the interface can translate; nil where only English exists.
+    public var explanation: Explanation?
 
-    /// Creates a field error.
+    /// Creates a field error with an English reason only.
     public init(field: String, reason: String) {
         self.field = field
         self.reason = reason
+    }
+
+    /// Creates a field error that the interface can say in every language.
+    public init(field: String, _ explanation: Explanation) {
+        self.field = field
+        self.reason = explanation.english
+        self.explanation = explanation
+    }
+
+    private enum CodingKeys: String, CodingKey { case field, reason }
+
+    /// Two errors are the same when they name the same field and say the same thing (in English).
+    public static func == (lhs: FieldError, rhs: FieldError) -> Bool { lhs.field == rhs.field && lhs.reason == rhs.reason }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        hasher.combine(reason)
     }
 }
 

@@ -93,7 +93,7 @@ public enum AgendaPrintSelection: Sendable, Hashable {
 public enum AgendaPrintPage {
     /// The HTML of the agenda of a stored workshop, rendered with the templates and style sheet of `webDirectory`.
     public static func html(_ workshop: StoredWorkshop, labels: AgendaLabels, selection: AgendaPrintSelection, webDirectory: String) async throws -> String {
-        let pages = try await PageRenderer(templatesDirectory: webDirectory + "/templates")
+        let pages = try PageRenderer(webDirectory: webDirectory)
         let style = try String(contentsOfFile: webDirectory + "/static/solex.css", encoding: .utf8)
         return render(pages, plan: workshop.plan, schedule: workshop.schedule, labels: labels, selection: selection, inlineStyle: style)
     }

@@ -41,7 +41,7 @@ public func buildApplication(config: AppConfig, database: AppDatabase) async thr
     var logger = Logger(label: "solex")
     logger.logLevel = config.logLevel
     let catalogue = Catalogue(database: database, reference: try database.referenceData())
-    let pages = try await PageRenderer(templatesDirectory: config.webDirectory + "/templates")
+    let pages = try PageRenderer(webDirectory: config.webDirectory)
     let accounts = Accounts(database: database, bcryptCost: config.bcryptCost)
     let router = buildRouter(config: config, catalogue: catalogue, accounts: accounts, pages: pages, logger: logger)
     return Application(
@@ -55,6 +55,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LanguageMiddleware(messages: pages.messages, secureCookies: config.secureCookies))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.webDirectory + "/static", urlBasePath: "/static",
                                           cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
@@ -116,6 +117,10 @@ public struct AppRequestContext: RequestContext, SessionRequestContext {
     /// Who is asking: the signed-in account (session cookie for pages, bearer token for the API) or an anonymous
     /// visitor (set by `IdentityMiddleware`).
     public var actor: Actor = .webVisitor
+    /// The interface language's messages and formats (set by `LanguageMiddleware`).
+    public var localizer: Localizer = .untranslated
+    /// The request's path and query, for links to the same page in another language (set by `LanguageMiddleware`).
+    public var pathAndQuery = "/"
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -13,7 +13,7 @@ extension EntryPagesController {
         guard !similar.isEmpty else { return nil }
         var form = form
         if case .failure(let failure) = catalogue.validator.validate(form.input, kind: kind) { form.errors = failure.errors }
-        let list = SimilarEntriesView(entries: similar.map { SimilarEntryView($0, presenter: presenter) }, noun: noun)
+        let list = SimilarEntriesView(entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, noun: noun)
         return self.form(form, context, editing: nil, status: .conflict) {
             $0.similar = list
             $0.askNotDuplicate = true
@@ -32,10 +32,10 @@ extension EntryPagesController {
         view.mergedRefs = try catalogue.merges(into: entry.ref, kind: kind).map(\.mergedRef)
         guard AccessPolicy.decide(context.actor, .mergeEntries).isAllowed else { return }
         view.canMerge = true
-        view.mergeHref = presenter.entryHref(entry) + "/merge"
+        view.mergeHref = presenter(context).entryHref(entry) + "/merge"
         let query = DuplicateQuery(kind: kind, input: entry.values, excluding: entry.ref)
         view.possibleDuplicates = try catalogue.similarEntries(query, actor: context.actor).map {
-            SimilarEntryView($0, presenter: presenter, mergeInto: entry)
+            SimilarEntryView($0, presenter: presenter(context), mergeInto: entry)
         }
     }
 }

@@ -14,7 +14,7 @@ struct EntryMergeController {
     let catalogue: Catalogue
     let pages: PageRenderer
 
-    private var presenter: Presenter { Presenter(reference: catalogue.reference) }
+    func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: catalogue.reference, localizer: context.localizer) }
     private var noun: String { kind == .innovation ? "innovation" : "need" }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -29,7 +29,7 @@ struct EntryMergeController {
             let query = DuplicateQuery(kind: kind, input: input, excluding: form.first("ref").flatMap { $0.isEmpty ? nil : $0 })
             let similar = try catalogue.similarEntries(query, actor: context.actor)
             var response = pages.render("similar_entries", SimilarEntriesView(
-                entries: similar.map { SimilarEntryView($0, presenter: presenter) }, noun: noun))
+                entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, noun: noun), in: context.localizer.language)
             response.headers[.cacheControl] = "no-store"
             return response
         }
@@ -49,7 +49,7 @@ struct EntryMergeController {
             } catch CatalogueError.invalid(let failure) {
                 return try confirm(keep, duplicateRef: ref, context, error: failure.errors.map(\.reason).joined(separator: "; "))
             }
-            return Response.redirect(to: presenter.entryHref(keep) + "?merged=" + percentEncoded(ref), type: .normal)
+            return Response.redirect(to: presenter(context).entryHref(keep) + "?merged=" + percentEncoded(ref), type: .normal)
         }
     }
 
@@ -64,23 +64,23 @@ struct EntryMergeController {
         }
         let view = MergeConfirmView(
             layout: LayoutView(title: "Merge a duplicate into \(keep.ref)", context: context, section: kind.plural),
-            noun: noun, keep: side(keep), duplicate: reason == nil ? duplicate.map(side) : nil, duplicateRef: ref, error: reason,
-            gains: duplicate.map { gains(keep, $0) } ?? [], action: presenter.entryHref(keep) + "/merge",
-            cancelHref: presenter.entryHref(keep))
+            noun: noun, keep: side(keep, context), duplicate: reason == nil ? duplicate.map { side($0, context) } : nil, duplicateRef: ref, error: reason,
+            gains: duplicate.map { gains(keep, $0, context) } ?? [], action: presenter(context).entryHref(keep) + "/merge",
+            cancelHref: presenter(context).entryHref(keep))
         return pages.render("merge_confirm", view, status: reason == nil ? .ok : .unprocessableContent)
     }
 
-    private func side(_ entry: StoredEntry) -> MergeSideView {
-        MergeSideView(ref: entry.ref, title: entry.title, href: presenter.entryHref(entry),
-                      country: presenter.countryLink(entry.country).label, status: entry.metadata.status.rawValue)
+    private func side(_ entry: StoredEntry, _ context: AppRequestContext) -> MergeSideView {
+        MergeSideView(ref: entry.ref, title: entry.title, href: presenter(context).entryHref(entry),
+                      country: presenter(context).countryLink(entry.country).label, status: entry.metadata.status.rawValue)
     }
 
     /// The list items the kept entry would gain, one line per field.
-    private func gains(_ keep: StoredEntry, _ duplicate: StoredEntry) -> [String] {
+    private func gains(_ keep: StoredEntry, _ duplicate: StoredEntry, _ context: AppRequestContext) -> [String] {
         kind.fields.filter(\.isList).compactMap { spec in
             let added = duplicate.list(spec.name).filter { !keep.list(spec.name).contains($0) }
             guard !added.isEmpty else { return nil }
-            let labels = spec.name == "themes" ? added.map { presenter.themeLink($0).label } : added
+            let labels = spec.name == "themes" ? added.map { presenter(context).themeLink($0).label } : added
             return "\(spec.label): " + labels.joined(separator: ", ")
         }
     }

@@ -9,7 +9,7 @@ struct EntryPagesController {
     let catalogue: Catalogue
     let pages: PageRenderer
 
-    var presenter: Presenter { Presenter(reference: catalogue.reference) }
+    func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: catalogue.reference, localizer: context.localizer) }
     var noun: String { kind == .innovation ? "innovation" : "need" }
     var base: String { "/\(kind.plural)" }
 
@@ -41,23 +41,23 @@ struct EntryPagesController {
             var view = DetailPageView(
                 layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice),
                 kindPath: kind.plural, kindLabel: noun.capitalizedFirst, ref: entry.ref, status: entry.metadata.status.rawValue,
-                editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
-                fields: presenter.detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
+                editHref: presenter(context).entryHref(entry) + "/edit", deleteHref: presenter(context).entryHref(entry) + "/delete",
+                fields: presenter(context).detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
                 updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
-                updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry), isNeed: kind == .need,
-                answers: try answers(entry), isInnovation: kind == .innovation)
+                updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry, context), isNeed: kind == .need,
+                answers: try answers(entry, context), isInnovation: kind == .innovation)
             let actor = context.actor, status = entry.metadata.status, country = entry.country
             view.canEdit = AccessPolicy.decide(actor, .editEntry(country: country, status: status, newCountry: country)).isAllowed
             view.canDelete = AccessPolicy.decide(actor, .deleteEntry(country: country, status: status)).isAllowed
             view.canChange = view.canEdit || view.canDelete
-            view.reviewHref = presenter.entryHref(entry) + "/review"
+            view.reviewHref = presenter(context).entryHref(entry) + "/review"
             view.reviewActions = ReviewAction.allCases.filter {
                 $0.next(from: status) != nil && AccessPolicy.decide(actor, .review($0, country: country)).isAllowed
             }.map { ReviewButtonView(action: $0.rawValue, label: $0.label, needsReason: $0.needsReason) }
             try addDuplicateSection(&view, entry, context)
             if view.canEdit || actor.role?.reviews == true {
                 let history = try catalogue.history(kind, ref: entry.ref, actor: actor)
-                view.history = history.map { AuditRowView($0, presenter: presenter) }
+                view.history = history.map { AuditRowView($0, presenter: presenter(context)) }
                 if status == .returned { view.returnReason = history.last { $0.action == "review.return" }?.reason }
             }
             return pages.render("entry_detail", view)
@@ -81,8 +81,8 @@ struct EntryPagesController {
             try catalogue.authorize(context.actor, .deleteEntry(country: entry.country, status: entry.metadata.status))
             let view = ConfirmDeleteView(
                 layout: LayoutView(title: "Delete \(noun) \(entry.ref)", context: context, section: kind.plural),
-                kindLabel: noun, entryTitle: entry.title, ref: entry.ref, action: presenter.entryHref(entry) + "/delete",
-                cancelHref: presenter.entryHref(entry))
+                kindLabel: noun, entryTitle: entry.title, ref: entry.ref, action: presenter(context).entryHref(entry) + "/delete",
+                cancelHref: presenter(context).entryHref(entry))
             return pages.render("confirm_delete", view)
         }
         group.post(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
@@ -102,29 +102,29 @@ struct EntryPagesController {
                                          status: 422, message: failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; "))
                 return pages.render("error", view, status: .unprocessableContent)
             }
-            return Response.redirect(to: presenter.entryHref(entry) + "?reviewed=1", type: .normal)
+            return Response.redirect(to: presenter(context).entryHref(entry) + "?reviewed=1", type: .normal)
         }
     }
 
     /// For a need, the best innovations with the reasons a secretariat officer can read.
-    private func proposals(_ entry: StoredEntry) throws -> [ProposalView] {
+    private func proposals(_ entry: StoredEntry, _ context: AppRequestContext) throws -> [ProposalView] {
         guard entry.kind == .need else { return [] }
         return try catalogue.proposals(for: entry, top: 5).map { match, innovation in
-            return ProposalView(innovation: LinkView(label: innovation.title, href: presenter.entryHref(innovation)),
-                                country: presenter.countryLink(innovation.country), score: String(format: "%.2f", match.score),
-                                cooperation: cooperationLabel(match.explanation), reasons: reasons(match.explanation))
+            return ProposalView(innovation: LinkView(label: innovation.title, href: presenter(context).entryHref(innovation)),
+                                country: presenter(context).countryLink(innovation.country), score: String(format: "%.2f", match.score),
+                                cooperation: cooperationLabel(match.explanation), reasons: reasons(match.explanation, context))
         }
     }
 
     /// For an innovation, the needs whose best proposals include it (nil while a large catalogue's list is prepared).
-    private func answers(_ entry: StoredEntry) throws -> AnswersView? {
+    private func answers(_ entry: StoredEntry, _ context: AppRequestContext) throws -> AnswersView? {
         guard entry.kind == .innovation else { return nil }
         guard let found = try catalogue.needsAnswered(by: entry) else { return AnswersView(pending: true, needs: []) }
         return AnswersView(pending: false, needs: found.map { match, rank, need in
-            NeedAnswerView(need: LinkView(label: need.title, href: presenter.entryHref(need)),
-                           country: presenter.countryLink(need.country), score: String(format: "%.2f", match.score),
+            NeedAnswerView(need: LinkView(label: need.title, href: presenter(context).entryHref(need)),
+                           country: presenter(context).countryLink(need.country), score: String(format: "%.2f", match.score),
                            rank: "#\(rank) of its proposals", cooperation: cooperationLabel(match.explanation),
-                           reasons: reasons(match.explanation))
+                           reasons: reasons(match.explanation, context))
         })
     }
 
@@ -133,10 +133,10 @@ struct EntryPagesController {
     }
 
     /// Short reasons: shared words, themes, targets, tags, then context notes.
-    private func reasons(_ e: MatchExplanation) -> [String] {
+    private func reasons(_ e: MatchExplanation, _ context: AppRequestContext) -> [String] {
         var reasons: [String] = []
         if !e.sharedTerms.isEmpty { reasons.append("shared words: " + e.sharedTerms.prefix(5).joined(separator: ", ")) }
-        if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")) }
+        if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter(context).themeLink($0).label }.joined(separator: ", ")) }
         if !e.sharedTargets.isEmpty { reasons.append("SDG: " + e.sharedTargets.joined(separator: ", ")) }
         if !e.sharedTags.isEmpty { reasons.append("tags: " + e.sharedTags.joined(separator: ", ")) }
         return reasons + e.notes
@@ -154,7 +154,7 @@ struct EntryPagesController {
                       write: () throws -> StoredEntry) throws -> Response {
         do {
             let entry = try write()
-            return Response.redirect(to: presenter.entryHref(entry) + "?saved=1", type: .normal)
+            return Response.redirect(to: presenter(context).entryHref(entry) + "?saved=1", type: .normal)
         } catch CatalogueError.invalid(let failure) {
             var form = form
             form.errors = failure.errors
@@ -167,8 +167,8 @@ struct EntryPagesController {
         let title = editing.map { "Edit \(noun) \($0.ref)" } ?? (kind == .innovation ? "Register an innovation" : "Register a need")
         let view = FormPageView(
             layout: LayoutView(title: title, context: context, section: kind.plural),
-            action: editing.map(presenter.entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
-            cancelHref: editing.map(presenter.entryHref) ?? base, errors: form.summary,
+            action: editing.map(presenter(context).entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
+            cancelHref: editing.map(presenter(context).entryHref) ?? base, errors: form.summary,
             fields: form.fields(reference: catalogue.reference, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
         var page = view
         if editing == nil { page.similarHref = base + "/similar" }
@@ -200,17 +200,17 @@ struct EntryPagesController {
         let notice: String? = request.uri.queryParameters.get("deleted") != nil ? "Deleted." : nil
         let start = page.total == 0 ? 0 : (page.page - 1) * page.perPage + 1
         let view = ListPageView(
-            layout: LayoutView(title: listTitle(query), context: context, section: kind.plural, notice: notice),
+            layout: LayoutView(title: listTitle(query, context), context: context, section: kind.plural, notice: notice),
             kindPath: kind.plural, newLabel: kind == .innovation ? "Register an innovation" : "Register a need",
             total: page.total, rangeStart: start, rangeEnd: start == 0 ? 0 : start + page.entries.count - 1,
-            columns: sortColumns, rows: page.entries.map(presenter.row), pagination: pagination)
+            columns: sortColumns, rows: page.entries.map(presenter(context).row), pagination: pagination)
         return pages.render("entry_list", view)
     }
 
-    private func listTitle(_ query: EntryQuery) -> String {
+    private func listTitle(_ query: EntryQuery, _ context: AppRequestContext) -> String {
         var title = kind == .innovation ? "Innovations" : "Needs"
-        if let country = query.country { title += " · \(presenter.countryLink(country).label)" }
-        if let theme = query.theme { title += " · \(presenter.themeLink(theme).label)" }
+        if let country = query.country { title += " · \(presenter(context).countryLink(country).label)" }
+        if let theme = query.theme { title += " · \(presenter(context).themeLink(theme).label)" }
         if let goal = query.sdgGoal { title += " · SDG \(goal)" }
         return title
     }

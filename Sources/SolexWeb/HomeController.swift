@@ -12,7 +12,7 @@ struct HomeController {
         group.get("/") { _, context in
             let visibility = Visibility(context.actor)
             let counts = try catalogue.counts(visibility: visibility)
-            let presenter = Presenter(reference: catalogue.reference)
+            let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
             func latest(_ kind: EntryKind) throws -> [EntryRowView] {
                 try catalogue.list(EntryQuery(kind: kind, perPage: 5, sort: .updated, descending: true, visibility: visibility)).entries.map(presenter.row)
             }

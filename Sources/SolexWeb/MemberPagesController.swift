@@ -11,7 +11,7 @@ struct MemberPagesController {
 
     private var members: Members { Members(catalogue: catalogue) }
     private var reference: ReferenceData { catalogue.reference }
-    private var presenter: Presenter { Presenter(reference: reference) }
+    func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: reference, localizer: context.localizer) }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("members") { request, context in
@@ -94,7 +94,7 @@ struct MemberPagesController {
             layout: LayoutView(title: country.name.en, context: context, section: "members"), facts: facts,
             focalPoints: signedIn ? member.focalPoints : [],
             focalPointNote: signedIn ? nil : "\(member.focalPoints.count) focal point account(s); sign in to see their addresses.",
-            agencies: member.agencies, innovations: innovations.entries.map(presenter.row), needs: needs.entries.map(presenter.row),
+            agencies: member.agencies, innovations: innovations.entries.map(presenter(context).row), needs: needs.entries.map(presenter(context).row),
             innovationTotal: innovations.total, needTotal: needs.total,
             moreInnovationsHref: more(innovations, .innovation), moreNeedsHref: more(needs, .need), canSeePairings: canSeePairings,
             pairings: pairings.map { pairing in

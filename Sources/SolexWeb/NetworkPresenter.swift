@@ -6,7 +6,10 @@ import SolexStore
 struct NetworkPresenter {
     let reference: ReferenceData
 
-    private var presenter: Presenter { Presenter(reference: reference) }
+    /// The page's language (English until the presenter is given the request's).
+    var localizer: Localizer = .untranslated
+
+    private var presenter: Presenter { Presenter(reference: reference, localizer: localizer) }
 
     /// A link to a member's page when the code is a country.
     func memberLink(_ code: String) -> LinkView {

@@ -5,18 +5,35 @@ import SolexStore
 /// Turns stored entries and reference data into view models.
 struct Presenter {
     let reference: ReferenceData
+    /// The page's language: labels of countries, themes, goals and targets, and dates, are written in it.
+    let localizer: Localizer
+
+    /// A country's name in the page's language; the code itself for an unknown one.
+    func countryName(_ alpha3: String) -> String {
+        reference.country(alpha3).map { localizer.text($0.name) } ?? alpha3
+    }
+
+    /// A theme's label in the page's language.
+    func themeLabel(_ slug: String) -> String {
+        reference.theme(slug).map { localizer.text($0.label) } ?? slug
+    }
+
+    /// A language's name in the page's language, e.g. "French" / "français" / "francés".
+    func languageName(_ code: String) -> String {
+        reference.language(code).map { localizer.text($0.name) } ?? code
+    }
 
     func countryLink(_ alpha3: String) -> LinkView {
-        LinkView(label: reference.country(alpha3)?.name.en ?? alpha3, href: "/countries/\(percentEncoded(alpha3))")
+        LinkView(label: countryName(alpha3), href: "/countries/\(percentEncoded(alpha3))")
     }
 
     func themeLink(_ slug: String) -> LinkView {
-        LinkView(label: reference.theme(slug)?.label.en ?? slug, href: "/themes/\(percentEncoded(slug))")
+        LinkView(label: themeLabel(slug), href: "/themes/\(percentEncoded(slug))")
     }
 
     func targetLink(_ id: String) -> LinkView {
         let target = reference.target(id)
-        return LinkView(label: "\(id) \(target?.label.en ?? "")", href: "/sdgs/\(target?.goal ?? 0)")
+        return LinkView(label: "\(id) \(target.map { localizer.text($0.label) } ?? "")", href: "/sdgs/\(target?.goal ?? 0)")
     }
 
     func entryHref(_ entry: StoredEntry) -> String { "/\(entry.kind.plural)/\(percentEncoded(entry.ref))" }

@@ -9,7 +9,7 @@ struct ReferencePagesController {
     let pages: PageRenderer
 
     private var reference: ReferenceData { catalogue.reference }
-    private var presenter: Presenter { Presenter(reference: reference) }
+    func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: reference, localizer: context.localizer) }
     /// Entries of each kind shown on a reference page before "See all".
     static let shown = 10
 
@@ -96,7 +96,7 @@ struct ReferencePagesController {
         let view = ReferencePageView(
             layout: LayoutView(title: title, context: context, section: section), lead: lead, facts: facts,
             subItems: targets, subItemsHeading: targets.isEmpty ? nil : "Targets",
-            innovations: innovations.entries.map(presenter.row), needs: needs.entries.map(presenter.row),
+            innovations: innovations.entries.map(presenter(context).row), needs: needs.entries.map(presenter(context).row),
             innovationTotal: innovations.total, needTotal: needs.total,
             moreInnovationsHref: more(innovations, .innovation), moreNeedsHref: more(needs, .need))
         return pages.render("reference", view)

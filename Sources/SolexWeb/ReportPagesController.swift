@@ -141,7 +141,7 @@ struct ReportPagesController {
 public enum ReportPrintPage {
     /// The HTML text of report `report`, rendered with the templates and the style sheet of `webDirectory`.
     public static func html(_ report: MatchReport, reference: ReferenceData, webDirectory: String) async throws -> String {
-        let pages = try await PageRenderer(templatesDirectory: webDirectory + "/templates")
+        let pages = try PageRenderer(webDirectory: webDirectory)
         let style = try String(contentsOfFile: webDirectory + "/static/solex.css", encoding: .utf8)
         let layout = LayoutView(title: report.summary.name, csrfToken: "", section: "reports")
         let view = ReportPresenter(reference: reference).page(report, layout: layout, others: [], isPrint: true, inlineStyle: style)

@@ -181,7 +181,10 @@ struct ReportDiffPageView: Sendable {
 struct ReportPresenter {
     let reference: ReferenceData
 
-    private var presenter: Presenter { Presenter(reference: reference) }
+    /// The page's language (English until the presenter is given the request's).
+    var localizer: Localizer = .untranslated
+
+    private var presenter: Presenter { Presenter(reference: reference, localizer: localizer) }
 
     static let componentLabels: [String: String] = [
         "text": "Text", "themes": "Themes", "sdg": "SDG targets", "tags": "Tags", "evidence": "Evidence", "scale": "Scale",

@@ -11,7 +11,7 @@ struct ReviewPagesController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("review") { _, context in
             try catalogue.authorize(context.actor, .review(.publish, country: ""))
-            let presenter = Presenter(reference: catalogue.reference)
+            let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
             var rows: [EntryRowView] = []
             for kind in EntryKind.allCases {
                 let page = try catalogue.list(EntryQuery(kind: kind, perPage: 100, sort: .updated, statuses: [.submitted]))
@@ -39,7 +39,7 @@ struct AuditPagesController {
         group.get("audit") { request, context in
             let filter = Self.filter(request, perPage: 50)
             let (entries, total) = try catalogue.auditLog(filter, actor: context.actor)
-            let presenter = Presenter(reference: catalogue.reference)
+            let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
             let pageCount = max(1, (total + filter.perPage - 1) / filter.perPage)
             func href(_ page: Int) -> String { "/audit" + Self.query(filter, page: page) }
             let view = AuditPageView(

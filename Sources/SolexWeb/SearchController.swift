@@ -21,7 +21,7 @@ struct SearchController {
     private func page(_ parameters: SearchParameters, _ context: AppRequestContext) throws -> Response {
         let result = try catalogue.search(Self.query(parameters, context.actor))
         let labels = FacetLabels(reference: catalogue.reference)
-        let presenter = Presenter(reference: catalogue.reference)
+        let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
         let facets = SearchFacet.allCases.compactMap { facet -> FacetGroupView? in
             let counts = result.facets[facet] ?? []
             let active = Set(parameters.filters[facet] ?? [])

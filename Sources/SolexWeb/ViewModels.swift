@@ -47,15 +47,32 @@ struct LayoutView: Sendable {
     var showWorkshops: Bool
     /// The path to come back to after signing in.
     var signInHref: String
+    /// The interface language of the page (picks the templates; not rendered).
+    var language: InterfaceLanguage
+    /// Its code, for `<html lang>`.
+    var lang: String
+    /// The same page in each interface language.
+    var languageLinks: [LanguageLinkView]
 
     init(title: String, context: AppRequestContext, section: String, notice: String? = nil) {
-        self.init(title: title, csrfToken: context.csrfToken, section: section, notice: notice, actor: context.actor)
+        self.init(title: title, csrfToken: context.csrfToken, section: section, notice: notice, actor: context.actor,
+                  localizer: context.localizer, pathAndQuery: context.pathAndQuery)
     }
 
-    init(title: String, csrfToken: String, section: String, notice: String? = nil, actor: Actor? = nil) {
+    init(title: String, csrfToken: String, section: String, notice: String? = nil, actor: Actor? = nil,
+         localizer: Localizer = .untranslated, pathAndQuery: String = "/") {
         let role = actor?.role
         signedInAs = role == nil ? nil : actor?.name
-        roleLabel = role.map { role in role == .focalPoint ? "\(role.label), \(actor?.country ?? "")" : role.label }
+        roleLabel = role.map { role in
+            let label = localizer.t("role." + role.rawValue)
+            return role == .focalPoint ? "\(label), \(actor?.country ?? "")" : label
+        }
+        language = localizer.language
+        lang = localizer.language.code
+        languageLinks = InterfaceLanguage.allCases.map { other in
+            LanguageLinkView(label: other.endonym, code: other.code, href: Self.link(pathAndQuery, language: other),
+                             isCurrent: other == localizer.language)
+        }
         showReports = role?.reviews == true
         showReview = role?.reviews == true
         showAudit = role?.reviews == true
@@ -79,6 +96,18 @@ struct LayoutView: Sendable {
         isMembers = section == "members"
         isSDGMap = section == "sdg-map"
         isAdoptions = section == "adoptions"
+    }
+}
+
+extension LayoutView {
+    /// `pathAndQuery` with its `lang` parameter set to `language` (other parameters kept in order).
+    static func link(_ pathAndQuery: String, language: InterfaceLanguage) -> String {
+        let parts = pathAndQuery.split(separator: "?", maxSplits: 1)
+        let path = parts.first.map(String.init) ?? "/"
+        var query = parts.count > 1 ? parts[1].split(separator: "&").map(String.init) : []
+        query.removeAll { $0 == LanguageMiddleware.parameter || $0.hasPrefix(LanguageMiddleware.parameter + "=") }
+        query.append(LanguageMiddleware.parameter + "=" + language.code)
+        return path + "?" + query.joined(separator: "&")
     }
 }
 

@@ -170,7 +170,7 @@ struct AccessTests {
     /// Every route the application registers, as "METHOD /path".
     static func registeredRoutes(_ database: AppDatabase) async throws -> [String] {
         let catalogue = Catalogue(database: database, reference: try database.referenceData())
-        let pages = try await PageRenderer(templatesDirectory: Repository.web + "/templates")
+        let pages = try PageRenderer(webDirectory: Repository.web)
         let router = buildRouter(config: AppConfig(webDirectory: Repository.web, bcryptCost: 4), catalogue: catalogue,
                                  accounts: Accounts(database: database, bcryptCost: 4), pages: pages, logger: Logger(label: "test"))
         return router.routes.map { route in

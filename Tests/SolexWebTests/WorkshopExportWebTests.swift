@@ -136,7 +136,7 @@ struct WorkshopExportWebTests {
         let plan = try input.plan().get()
         let schedule = try JSONDecoder().decode(Schedule.self, from: GoldenAgenda.read("result.json"))
         let labels = try JSONDecoder().decode(AgendaLabels.self, from: GoldenAgenda.read("labels.json"))
-        let pages = try await PageRenderer(templatesDirectory: Repository.web + "/templates")
+        let pages = try PageRenderer(webDirectory: Repository.web)
         let updating = ProcessInfo.processInfo.environment["SOLEX_UPDATE_GOLDEN"] == "1"
         for (name, selection) in [("all.html", AgendaPrintSelection.grid), ("BGD.html", .delegation("BGD"))] {
             // A fixed style sheet, so that a change of solex.css does not change the golden files.
