@@ -15,6 +15,8 @@ public struct Innovation: Sendable, Hashable, Codable {
     public var beneficiaries: Int?
     public var evidenceLevel: EvidenceLevel
     public var evidence: String
+    /// The language the entry is written in (ISO 639-1).
+    public var language: String
     public var languages: [String]
     public var yearStarted: Int?
     public var url: String?
@@ -35,6 +37,7 @@ public struct Innovation: Sendable, Hashable, Codable {
         beneficiaries = read.integer("beneficiaries")
         evidenceLevel = EvidenceLevel(rawValue: read.text("evidence_level")) ?? .anecdotal
         evidence = read.text("evidence")
+        language = read.text("language")
         languages = read.list("languages")
         yearStarted = read.integer("year_started")
         url = read.optionalText("url")
@@ -47,7 +50,7 @@ public struct Innovation: Sendable, Hashable, Codable {
             "origin_country": .text(originCountry), "champion": .text(champion), "themes": .list(themes),
             "sdg_targets": .list(sdgTargets), "tags": .list(tags), "scale": .text(scale.rawValue),
             "beneficiaries": beneficiaries.map(FieldValue.integer) ?? .null,
-            "evidence_level": .text(evidenceLevel.rawValue), "evidence": .text(evidence), "languages": .list(languages),
+            "evidence_level": .text(evidenceLevel.rawValue), "evidence": .text(evidence), "language": .text(language), "languages": .list(languages),
             "year_started": yearStarted.map(FieldValue.integer) ?? .null, "url": url.map(FieldValue.text) ?? .null,
         ]
     }
@@ -63,6 +66,8 @@ public struct Need: Sendable, Hashable, Codable {
     public var sdgTargets: [String]
     public var tags: [String]
     public var supportTypes: [String]
+    /// The language the entry is written in (ISO 639-1).
+    public var language: String
     public var languages: [String]
     public var created: String
 
@@ -77,6 +82,7 @@ public struct Need: Sendable, Hashable, Codable {
         sdgTargets = read.list("sdg_targets")
         tags = read.list("tags")
         supportTypes = read.list("support_types")
+        language = read.text("language")
         languages = read.list("languages")
         created = read.text("created")
     }
@@ -86,7 +92,7 @@ public struct Need: Sendable, Hashable, Codable {
         [
             "ref": .text(ref), "title": .text(title), "description": .text(description), "country": .text(country),
             "themes": .list(themes), "sdg_targets": .list(sdgTargets), "tags": .list(tags),
-            "support_types": .list(supportTypes), "languages": .list(languages), "created": .text(created),
+            "support_types": .list(supportTypes), "language": .text(language), "languages": .list(languages), "created": .text(created),
         ]
     }
 }

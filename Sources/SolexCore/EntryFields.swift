@@ -24,8 +24,10 @@ public enum InnovationFields {
         FieldSpec("evidence_level", .choice(.fixed(EvidenceLevel.allCases.map(\.rawValue))), label: "Evidence level"),
         FieldSpec("evidence", .text(maxLength: FieldLimits.evidence, required: false, multiline: true),
                   label: "Evidence of impact", help: "Figures and who measured them."),
+        FieldSpec("language", .choice(.languages), label: "Language of this entry",
+                  help: "The language the title and texts above are written in."),
         FieldSpec("languages", .codes(.languages, min: 1, max: 20), label: "Languages",
-                  help: "Languages the material is available in; the first is the language of this entry."),
+                  help: "Languages the material is available in (the entry's own language is one of them)."),
         FieldSpec("year_started", .year, label: "Year started"),
         FieldSpec("url", .url, label: "Web site"),
     ]
@@ -47,8 +49,10 @@ public enum NeedFields {
                   help: "Free keywords separated by ';'."),
         FieldSpec("support_types", .codes(.fixed(SupportType.allCases.map(\.rawValue)), min: 0, max: 6),
                   label: "Support wanted"),
+        FieldSpec("language", .choice(.languages), label: "Language of this entry",
+                  help: "The language the title and description are written in."),
         FieldSpec("languages", .codes(.languages, min: 1, max: 20), label: "Languages",
-                  help: "Working languages; the first is the language of this entry."),
+                  help: "Working languages (the entry's own language is one of them)."),
         FieldSpec("created", .date, label: "Date of the request"),
     ]
 }

@@ -18,6 +18,8 @@ public struct EntryValidator: Sendable {
     /// Validates `input` as an entry of `kind`. Missing optional fields become null or an empty list;
     /// fields the kind does not have are reported as unknown.
     public func validate(_ input: FieldValues, kind: EntryKind) -> Result<FieldValues, ValidationFailure> {
+        let languageGiven = !(input["language"]?.textValue?.isBlank ?? true)
+        let input = EntryLanguage.fillDefault(input)
         var output = FieldValues()
         var errors: [FieldError] = []
         for spec in kind.fields {
@@ -30,7 +32,9 @@ public struct EntryValidator: Sendable {
         for key in input.keys.sorted() where !known.contains(key) {
             errors.append(FieldError(field: key, reason: "is not a field of \(kind.plural == "needs" ? "a need" : "an innovation")"))
         }
-        return errors.isEmpty ? .success(output) : .failure(ValidationFailure(errors))
+        // Input without `language` (written before it existed) hears about `languages`, which it comes from.
+        if !languageGiven && errors.contains(where: { $0.field == "languages" }) { errors.removeAll { $0.field == "language" } }
+        return errors.isEmpty ? .success(EntryLanguage.includeInLanguages(output)) : .failure(ValidationFailure(errors))
     }
 
     private func check(_ value: FieldValue, _ spec: FieldSpec) -> Result<FieldValue, FieldError> {

@@ -158,7 +158,8 @@ struct InterchangeReader {
             return ImportProblem(line: 1, field: "header", reason: "unknown column '\(unknown)'")
         }
         if let twice = header.firstRepeated { return ImportProblem(line: 1, field: "header", reason: "column '\(twice)' appears twice") }
-        if let missing = kind.fields.first(where: { $0.isRequired && !header.contains($0.name) }) {
+        // `language` may be left out: files written before it existed give it as the first of `languages`.
+        if let missing = kind.fields.first(where: { $0.isRequired && $0.name != "language" && !header.contains($0.name) }) {
             return ImportProblem(line: 1, field: "header", reason: "missing column '\(missing.name)'")
         }
         return nil

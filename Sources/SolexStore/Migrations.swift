@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v7-network", migrate: NetworkMigration.create)
         migrator.registerMigration("v8-entry-merges", migrate: EntryMergeMigration.create)
         migrator.registerMigration("v9-list-order", migrate: listOrderIndexes)
+        migrator.registerMigration("v10-entry-language", migrate: entryLanguage)
         return migrator
     }
 
@@ -22,6 +23,18 @@ enum Migrations {
     private static func listOrderIndexes(_ db: Database) throws {
         for table in ["innovation", "need"] {
             try db.create(index: "\(table)_on_status_ref", on: table, columns: ["status", "ref"])
+        }
+    }
+
+    /// Each entry records the language it is written in. Entries stored before took the first of their
+    /// `languages` as their language, so that is what they get.
+    private static func entryLanguage(_ db: Database) throws {
+        for table in ["innovation", "need"] {
+            try db.alter(table: table) { t in t.add(column: "language", .text).notNull().defaults(to: "en") }
+            try db.execute(sql: """
+                UPDATE \(table) SET language = COALESCE(json_extract(languages, '$[0]'), 'en')
+                WHERE json_valid(languages) AND json_array_length(languages) > 0
+                """)
         }
     }
 

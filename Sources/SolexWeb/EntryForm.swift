@@ -9,9 +9,9 @@ struct EntryForm {
     var values: [String: [String]]
     var errors: [FieldError]
 
-    /// A blank form with sensible defaults.
-    static func blank(_ kind: EntryKind, today: String) -> EntryForm {
-        var values: [String: [String]] = ["languages": ["en"]]
+    /// A blank form with sensible defaults: written in the interface's language.
+    static func blank(_ kind: EntryKind, today: String, language: InterfaceLanguage) -> EntryForm {
+        var values: [String: [String]] = ["language": [language.code], "languages": [language.code]]
         if kind == .need { values["created"] = [today] }
         return EntryForm(kind: kind, values: values, errors: [])
     }

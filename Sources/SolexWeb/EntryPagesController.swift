@@ -17,7 +17,7 @@ struct EntryPagesController {
         group.get(RouterPath(stringLiteral: kind.plural)) { request, context in try list(request, context) }
         group.get(RouterPath(stringLiteral: "\(kind.plural)/new")) { _, context in
             try catalogue.authorize(context.actor, .createEntry(country: context.actor.country ?? ""))
-            return form(EntryForm.blank(kind, today: Timestamp.day(Date())), context, editing: nil)
+            return form(EntryForm.blank(kind, today: Timestamp.day(Date()), language: context.localizer.language), context, editing: nil)
         }
         group.post(RouterPath(stringLiteral: kind.plural)) { request, context in
             var request = request

@@ -54,6 +54,7 @@ struct Presenter {
             case (.choice(.countries), .text(let code)): field.links = [countryLink(code)]
             case (.codes(.themes, _, _), .list(let slugs)): field.links = slugs.map(themeLink)
             case (.codes(.sdgTargets, _, _), .list(let ids)): field.links = ids.map(targetLink)
+            case (.choice(.languages), .text(let code)): field.text = languageName(code)
             case (.codes(.languages, _, _), .list(let codes)):
                 field.items = codes.map { "\(reference.language($0)?.name.en ?? $0) (\($0))" }
             case (_, .list(let items)): field.items = items

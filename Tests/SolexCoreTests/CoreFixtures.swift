@@ -60,6 +60,7 @@ enum Fixture {
         "beneficiaries": .integer(6_000_000),
         "evidence_level": .text("evaluated"),
         "evidence": .text("Evaluated in 2019."),
+        "language": .text("bn"),
         "languages": .list(["bn", "en"]),
         "year_started": .integer(2010),
         "url": .text("https://a2i.gov.bd"),
@@ -75,7 +76,7 @@ enum Fixture {
         "sdg_targets": .list(["16.9"]),
         "tags": .list(["guichet-unique"]),
         "support_types": .list(["study-visit", "technical-assistance"]),
-        "languages": .list(["fr"]),
+        "language": .text("fr"), "languages": .list(["fr"]),
         "created": .text("2025-03-14"),
     ]
 

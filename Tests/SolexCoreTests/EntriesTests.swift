@@ -80,10 +80,10 @@ struct EntriesTests {
         #expect(EntryKind.need.plural == "needs")
         #expect(EntryKind.innovation.fields.map(\.name) == [
             "ref", "title", "summary", "description", "origin_country", "champion", "themes", "sdg_targets", "tags",
-            "scale", "beneficiaries", "evidence_level", "evidence", "languages", "year_started", "url",
+            "scale", "beneficiaries", "evidence_level", "evidence", "language", "languages", "year_started", "url",
         ])
         #expect(EntryKind.need.fields.map(\.name) == [
-            "ref", "title", "description", "country", "themes", "sdg_targets", "tags", "support_types", "languages", "created",
+            "ref", "title", "description", "country", "themes", "sdg_targets", "tags", "support_types", "language", "languages", "created",
         ])
     }
 }

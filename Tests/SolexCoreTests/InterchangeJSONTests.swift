@@ -8,14 +8,14 @@ struct InterchangeJSONTests {
         [
             "ref": .text("N-1"), "title": .text(title), "description": .text(description), "country": .text("BGD"),
             "themes": .list([]), "sdg_targets": .list(["16.9", "1.a"]), "tags": .list(tags),
-            "support_types": .list(["study-visit"]), "languages": .list(["en"]), "created": .text("2025-01-31"),
+            "support_types": .list(["study-visit"]), "language": .text("en"), "languages": .list(["en"]), "created": .text("2025-01-31"),
         ]
     }
 
     @Test("Keys in field order, ', ' and ': ' separators, empty lists")
     func needLine() {
         #expect(InterchangeJSON.line(need(), kind: .need) == #"""
-            {"ref": "N-1", "title": "T", "description": "D", "country": "BGD", "themes": [], "sdg_targets": ["16.9", "1.a"], "tags": [], "support_types": ["study-visit"], "languages": ["en"], "created": "2025-01-31"}
+            {"ref": "N-1", "title": "T", "description": "D", "country": "BGD", "themes": [], "sdg_targets": ["16.9", "1.a"], "tags": [], "support_types": ["study-visit"], "language": "en", "languages": ["en"], "created": "2025-01-31"}
             """#)
     }
 
@@ -25,10 +25,10 @@ struct InterchangeJSONTests {
             "ref": .text("I-1"), "title": .text("T"), "summary": .text("S"), "description": .text("D"),
             "origin_country": .text("THA"), "champion": .text("C"), "themes": .list(["health"]),
             "scale": .text("pilot"), "beneficiaries": .integer(1_200_000), "evidence_level": .text("anecdotal"),
-            "evidence": .text(""), "languages": .list(["th", "en"]), "year_started": .integer(2019), "url": .null,
+            "evidence": .text(""), "language": .text("th"), "languages": .list(["th", "en"]), "year_started": .integer(2019), "url": .null,
         ]
         #expect(InterchangeJSON.line(values, kind: .innovation) == #"""
-            {"ref": "I-1", "title": "T", "summary": "S", "description": "D", "origin_country": "THA", "champion": "C", "themes": ["health"], "sdg_targets": [], "tags": [], "scale": "pilot", "beneficiaries": 1200000, "evidence_level": "anecdotal", "evidence": "", "languages": ["th", "en"], "year_started": 2019, "url": null}
+            {"ref": "I-1", "title": "T", "summary": "S", "description": "D", "origin_country": "THA", "champion": "C", "themes": ["health"], "sdg_targets": [], "tags": [], "scale": "pilot", "beneficiaries": 1200000, "evidence_level": "anecdotal", "evidence": "", "language": "th", "languages": ["th", "en"], "year_started": 2019, "url": null}
             """#)
     }
 
@@ -71,7 +71,7 @@ struct InterchangeJSONTests {
             need(title: "Say \"hi\" \\ back", description: "a\nb\rc\td\u{08}e\u{0C}f\u{01}g\u{7F}h", tags: ["é", "বাংলা", "ไทย"]),
             kind: .need)
         let expected = #"{"ref": "N-1", "title": "Say \"hi\" \\ back", "description": "a\nb\rc\td\be\ff\u0001g"#
-            + "\u{7F}" + #"h", "country": "BGD", "themes": [], "sdg_targets": ["16.9", "1.a"], "tags": ["é", "বাংলা", "ไทย"], "support_types": ["study-visit"], "languages": ["en"], "created": "2025-01-31"}"#
+            + "\u{7F}" + #"h", "country": "BGD", "themes": [], "sdg_targets": ["16.9", "1.a"], "tags": ["é", "বাংলা", "ไทย"], "support_types": ["study-visit"], "language": "en", "languages": ["en"], "created": "2025-01-31"}"#
         #expect(Array(line.utf8) == Array(expected.utf8))
     }
 

@@ -67,7 +67,7 @@ private let badInnovationFields: [BadField] = [
     BadField(.innovation, "languages", .list(["en", "bn", "en"]), "lists 'en' twice"),
     BadField(.innovation, "themes", .list([]), "needs at least one value"),
     BadField(.innovation, "themes", nil, "needs at least one value"),
-    BadField(.innovation, "languages", .list([]), "needs at least one value"),
+    BadField(.innovation, "language", .text("xx"), "'xx' is not a known language code"),
     BadField(.innovation, "themes", .text("health"), "must be a list"),
     BadField(.innovation, "sdg_targets", .unsupported("an object"), "must be a list"),
     // Enumerations
@@ -127,7 +127,7 @@ private let badNeedFields: [BadField] = [
     BadField(.need, "support_types", .list(["training"]),
              "'training' is not one of study-visit, technical-assistance, peer-learning, secondment, software-transfer, financing"),
     BadField(.need, "support_types", .list(["financing", "financing"]), "lists 'financing' twice"),
-    BadField(.need, "languages", nil, "needs at least one value"),
+    BadField(.need, "language", .text("zz"), "'zz' is not a known language code"),
     BadField(.need, "tags", .list(["x;y"]), "with ';', a line break"),
     BadField(.need, "description", .text("marked \u{E000}text"), "contains the character U+E000, which Solex reserves"),
     BadField(.need, "created", .text("2025-02-30"), "must be a date written YYYY-MM-DD"),

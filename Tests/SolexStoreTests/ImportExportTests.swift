@@ -181,7 +181,7 @@ struct ImportExportTests {
         case .jsonl:
             text = try ["DUP", "OTHER", "DUP", "DUP"].map { try innovationLine($0) }.joined(separator: "\n")
         case .csv:
-            let row = ",Title,Summary,Description,BGD,Agency,health,,,pilot,,anecdotal,,en,,"
+            let row = ",Title,Summary,Description,BGD,Agency,health,,,pilot,,anecdotal,,en,en,,"
             text = InnovationFields.all.map(\.name).joined(separator: ",") + "\n"
                 + ["DUP", "OTHER", "DUP", "DUP"].map { $0 + row }.joined(separator: "\n") + "\n"
         }
@@ -328,8 +328,8 @@ struct ImportExportTests {
         let csv = try catalogue.exported(.need, .csv)
         let csvLines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(csvLines.count == count + 2)  // header, entries, and the empty string after the last "\n"
-        #expect(csvLines[1] == #"N-00001,"Need 1, ""quoted""",A description.,BEN,,,,,fr,2025-03-14"#)
-        #expect(csvLines[count] == #"N-02345,"Need 2345, ""quoted""",A description.,BEN,,,,,fr,2025-03-14"#)
+        #expect(csvLines[1] == #"N-00001,"Need 1, ""quoted""",A description.,BEN,,,,,fr,fr,2025-03-14"#)
+        #expect(csvLines[count] == #"N-02345,"Need 2345, ""quoted""",A description.,BEN,,,,,fr,fr,2025-03-14"#)
         #expect(csvLines.last == "")
     }
 
@@ -342,9 +342,9 @@ struct ImportExportTests {
         try catalogue.create(.need, input: input, actor: .commandLine)
         let csv = String(decoding: try catalogue.exported(.need, .csv), as: UTF8.self)
         #expect(csv == """
-            ref,title,description,country,themes,sdg_targets,tags,support_types,languages,created
+            ref,title,description,country,themes,sdg_targets,tags,support_types,language,languages,created
             N-1," Leading, ""quoted""\","multi
-            line; with semicolon",BEN,health;education,,a b;c'd,,fr,2025-03-14
+            line; with semicolon",BEN,health;education,,a b;c'd,,fr,fr,2025-03-14
 
             """)
     }
@@ -354,6 +354,6 @@ struct ImportExportTests {
         let catalogue = try makeCatalogue()
         #expect(try catalogue.exported(.need, .jsonl).isEmpty)
         #expect(String(decoding: try catalogue.exported(.need, .csv), as: UTF8.self)
-                == "ref,title,description,country,themes,sdg_targets,tags,support_types,languages,created\n")
+                == "ref,title,description,country,themes,sdg_targets,tags,support_types,language,languages,created\n")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Migrations and connections")
 struct MigrationTests {
-    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports", "v4-concepts", "v5-accounts", "v6-workshops", "v7-network", "v8-entry-merges", "v9-list-order"]
+    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports", "v4-concepts", "v5-accounts", "v6-workshops", "v7-network", "v8-entry-merges", "v9-list-order", "v10-entry-language"]
 
     @Test("A new database file gets every migration")
     func newFile() throws {

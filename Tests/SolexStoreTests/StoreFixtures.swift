@@ -123,7 +123,7 @@ enum Input {
                      themes: [String] = [], targets: [String] = []) -> FieldValues {
         [
             "ref": .text(ref), "title": .text(title), "description": .text("A description."), "country": .text(country),
-            "themes": .list(themes), "sdg_targets": .list(targets), "languages": .list(["fr"]),
+            "themes": .list(themes), "sdg_targets": .list(targets), "language": .text("fr"), "languages": .list(["fr"]),
             "created": .text("2025-03-14"),
         ]
     }
