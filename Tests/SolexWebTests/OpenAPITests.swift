@@ -41,7 +41,28 @@ struct OpenAPITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try "{{title}}".write(to: folder.appendingPathComponent("templates/home.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Repository.web + "/i18n", toPath: folder.appendingPathComponent("i18n").path)
         await #expect(throws: PageRenderer.MissingTemplates.self) {
+            _ = try await buildApplication(config: AppConfig(webDirectory: folder.path), database: try demoDatabase())
+        }
+    }
+
+    @Test("start-up fails fast when a template names a message the catalogue lacks, or a language lacks a message")
+    func unknownMessage() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("solex-web-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: Repository.web, toPath: folder.path)
+        let home = folder.appendingPathComponent("templates/home.mustache")
+        try (try String(contentsOf: home, encoding: .utf8) + "<p>[[home.no_such_message]]</p>").write(to: home, atomically: true, encoding: .utf8)
+        await #expect(throws: PageRenderer.UnknownMessageKeys.self) {
+            _ = try await buildApplication(config: AppConfig(webDirectory: folder.path), database: try demoDatabase())
+        }
+        try FileManager.default.removeItem(at: home)
+        try FileManager.default.copyItem(atPath: Repository.web + "/templates/home.mustache", toPath: home.path)
+        let spanish = folder.appendingPathComponent("i18n/es.messages")
+        let lines = try String(contentsOf: spanish, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("nav.home ") }
+        try lines.joined(separator: "\n").write(to: spanish, atomically: true, encoding: .utf8)
+        await #expect(throws: MessageCatalogue.Problems.self) {
             _ = try await buildApplication(config: AppConfig(webDirectory: folder.path), database: try demoDatabase())
         }
     }
