@@ -38,4 +38,25 @@ import Testing
         #expect(again.values["language"] == .text("es"))
         #expect(Need(validated: again.values).language == "es")
     }
+
+    /// Matching works across languages: themes, SDG targets, tags and the concept thesaurus are shared by entries
+    /// written in different languages.
+    @Test func needsWrittenInFrenchOrSpanishMeetInnovationsWrittenInOtherLanguages() throws {
+        let catalogue = try Bootstrap.prepare(try AppDatabase.inMemory(), seeds: Seeds.directory)
+        try Bootstrap.loadDemo(into: catalogue, seeds: Seeds.directory)
+        let refs = ["NEED-BEN-001", "NEED-BOL-001", "NEED-GTM-001", "NEED-HTI-001", "NEED-MDG-001", "NEED-PRY-001", "NEED-SEN-001"]
+        let needs = try refs.map { try #require(try catalogue.entry(.need, ref: $0)) }
+        #expect(needs.allSatisfy { $0.values["language"] == .text("fr") || $0.values["language"] == .text("es") })
+        for need in needs {
+            let proposals = try catalogue.proposals(for: need, top: 3)
+            let across = proposals.filter { _, innovation in innovation.values["language"] != need.values["language"] }
+            #expect(!across.isEmpty, "\(need.ref): no proposal in another language")
+            for (match, innovation) in across {
+                let shared = match.explanation.sharedThemes.count + match.explanation.sharedTargets.count + match.explanation.sharedTags.count
+                #expect(shared > 0, "\(need.ref) ↔ \(innovation.ref) shares no theme, target or tag")
+            }
+        }
+        let benin = try #require(try catalogue.entry(.need, ref: "NEED-BEN-001"))
+        #expect(try catalogue.proposals(for: benin, top: 3).map(\.1.ref).contains("INN-BGD-001"))
+    }
 }
