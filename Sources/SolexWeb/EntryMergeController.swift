@@ -90,7 +90,7 @@ struct EntryMergeController {
         kind.fields.filter(\.isList).compactMap { spec in
             let added = duplicate.list(spec.name).filter { !keep.list(spec.name).contains($0) }
             guard !added.isEmpty else { return nil }
-            let presenter = presenter(context)
+            let presenter = self.presenter(context)
             let labels = switch spec.name {
             case "themes": added.map { presenter.themeLink($0).label }
             case "languages": added.map { "\(presenter.languageName($0)) (\($0))" }

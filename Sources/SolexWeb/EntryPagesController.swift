@@ -33,7 +33,7 @@ struct EntryPagesController {
                 if let redirect = try mergedRedirect(ref) { return redirect }
                 throw HTTPError(.notFound)
             }
-            let query = request.uri.queryParameters, t = context.localizer, presenter = presenter(context)
+            let query = request.uri.queryParameters, t = context.localizer, presenter = self.presenter(context)
             let notice: String? = query.get("saved") != nil ? t.t("entry.saved")
                 : query.get("reviewed") != nil ? t.t("entry.status_changed", ["status": presenter.statusLabel(entry.metadata.status)])
                 : query.get("merged").map { kind == .innovation ? t.t("entry.merged_innovation", ["ref": $0]) : t.t("entry.merged_need", ["ref": $0]) }
@@ -50,7 +50,7 @@ struct EntryPagesController {
             view.canEdit = AccessPolicy.decide(actor, .editEntry(country: country, status: status, newCountry: country)).isAllowed
             view.canDelete = AccessPolicy.decide(actor, .deleteEntry(country: country, status: status)).isAllowed
             view.canChange = view.canEdit || view.canDelete
-            view.reviewHref = presenter(context).entryHref(entry) + "/review"
+            view.reviewHref = presenter.entryHref(entry) + "/review"
             view.reviewActions = ReviewAction.allCases.filter {
                 $0.next(from: status) != nil && AccessPolicy.decide(actor, .review($0, country: country)).isAllowed
             }.map { ReviewButtonView(action: $0.rawValue, label: t.t("entry.action." + $0.rawValue), needsReason: $0.needsReason) }
@@ -147,7 +147,7 @@ struct EntryPagesController {
 
     /// Short reasons: shared words, themes, targets, tags, then context notes, in the page's language.
     private func reasons(_ e: MatchExplanation, _ context: AppRequestContext) -> [String] {
-        let t = context.localizer, presenter = presenter(context)
+        let t = context.localizer, presenter = self.presenter(context)
         var reasons: [String] = []
         if !e.sharedTerms.isEmpty { reasons.append(t.t("entry.shared_words", ["items": e.sharedTerms.prefix(5).joined(separator: ", ")])) }
         if !e.sharedThemes.isEmpty {
@@ -200,7 +200,7 @@ struct EntryPagesController {
 
     func form(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry?,
               status: HTTPResponse.Status = .ok, adjust: (inout FormPageView) -> Void = { _ in }) -> Response {
-        let t = context.localizer, presenter = presenter(context), innovation = kind == .innovation
+        let t = context.localizer, presenter = self.presenter(context), innovation = kind == .innovation
         let title = editing.map { innovation ? t.t("form.edit_innovation", ["ref": $0.ref]) : t.t("form.edit_need", ["ref": $0.ref]) }
             ?? (innovation ? t.t("entries.register_innovation") : t.t("entries.register_need"))
         let submitLabel = editing != nil ? t.t("form.save_changes") : innovation ? t.t("form.save_innovation") : t.t("form.save_need")
