@@ -49,7 +49,7 @@
       var title = document.createElement("p");
       title.className = "help";
       // The page writes the title and the button label in its language.
-      title.textContent = box.getAttribute("data-suggest-hint");
+      title.textContent = box.getAttribute("data-suggest-title") + " " + box.getAttribute("data-suggest-hint");
       var list = document.createElement("ul");
       list.className = "inline-list";
       items.forEach(function (item) {
