@@ -30,7 +30,9 @@ public struct EntryValidator: Sendable {
         }
         let known = Set(kind.fields.map(\.name))
         for key in input.keys.sorted() where !known.contains(key) {
-            errors.append(FieldError(field: key, reason: "is not a field of \(kind.plural == "needs" ? "a need" : "an innovation")"))
+            errors.append(FieldError(field: key, kind == .need
+                ? Explanation("reason.not_a_field_need", english: "is not a field of a need")
+                : Explanation("reason.not_a_field_innovation", english: "is not a field of an innovation")))
         }
         // Input without `language` (written before it existed) hears about `languages`, which it comes from.
         if !languageGiven && errors.contains(where: { $0.field == "languages" }) { errors.removeAll { $0.field == "language" } }
@@ -38,13 +40,14 @@ public struct EntryValidator: Sendable {
     }
 
     private func check(_ value: FieldValue, _ spec: FieldSpec) -> Result<FieldValue, FieldError> {
-        let fail = { (reason: String) in Result<FieldValue, FieldError>.failure(FieldError(field: spec.name, reason: reason)) }
+        let fail = { (reason: Explanation) in Result<FieldValue, FieldError>.failure(FieldError(field: spec.name, reason)) }
         switch spec.kind {
         case .ref:
             guard let text = value.textValue, !text.isBlank else { return fail(requiredReason(value)) }
-            if text.count > FieldLimits.ref { return fail("is \(text.count) characters long; the limit is \(FieldLimits.ref)") }
+            if text.count > FieldLimits.ref { return fail(Self.tooLong(text.count, limit: FieldLimits.ref)) }
             if !Self.isValidRef(text) {
-                return fail("may contain only letters, digits, '.', '_' and '-', and must start with a letter or digit")
+                return fail(Explanation("reason.bad_ref",
+                                        english: "may contain only letters, digits, '.', '_' and '-', and must start with a letter or digit"))
             }
             return .success(.text(text))
         case .text(let maxLength, let required, let multiline):
@@ -52,14 +55,17 @@ public struct EntryValidator: Sendable {
             switch value {
             case .null: text = ""
             case .text(let string): text = string
-            default: return fail("must be text")
+            default: return fail(Self.mustBeText)
             }
-            if required && text.isBlank { return fail("is required") }
-            if text.count > maxLength { return fail("is \(text.count) characters long; the limit is \(maxLength)") }
+            if required && text.isBlank { return fail(Self.required) }
+            if text.count > maxLength { return fail(Self.tooLong(text.count, limit: maxLength)) }
             if let bad = text.unicodeScalars.first(where: { Self.isForbiddenControl($0, multiline: multiline) }) {
-                return fail(bad == "\n" || bad == "\r" ? "must be a single line"
-                            : bad.value >= 0xE000 ? "contains the character U+\(String(format: "%04X", bad.value)), which Solex reserves"
-                            : "contains the control character U+\(String(format: "%04X", bad.value))")
+                let character = "U+\(String(format: "%04X", bad.value))"
+                return fail(bad == "\n" || bad == "\r" ? Explanation("reason.single_line", english: "must be a single line")
+                            : bad.value >= 0xE000 ? Explanation("reason.reserved_character", ["character": character],
+                                                                english: "contains the character \(character), which Solex reserves")
+                            : Explanation("reason.control_character", ["character": character],
+                                          english: "contains the control character \(character)"))
             }
             return .success(.text(text))
         case .choice(let vocabulary):
@@ -67,25 +73,37 @@ public struct EntryValidator: Sendable {
             guard reference.contains(text, in: vocabulary) else { return fail(unknownReason(text, vocabulary)) }
             return .success(.text(text))
         case .codes(let vocabulary, let min, let max):
-            guard let items = listItems(value) else { return fail("must be a list") }
+            guard let items = listItems(value) else { return fail(Self.mustBeList) }
             if let unknown = items.first(where: { !reference.contains($0, in: vocabulary) }) {
                 return fail(unknownReason(unknown, vocabulary))
             }
-            if let twice = items.firstDuplicate { return fail("lists '\(twice)' twice") }
-            if items.count < min { return fail(min == 1 ? "needs at least one value" : "needs at least \(min) values") }
-            if items.count > max { return fail("has \(items.count) values; the limit is \(max)") }
+            if let twice = items.firstDuplicate { return fail(Self.listedTwice(twice)) }
+            if items.count < min {
+                return fail(min == 1 ? Explanation("reason.at_least_one", english: "needs at least one value")
+                            : Explanation("reason.at_least", ["min": String(min)], english: "needs at least \(min) values"))
+            }
+            if items.count > max {
+                return fail(Explanation("reason.too_many_values", ["count": String(items.count), "limit": String(max)],
+                                        english: "has \(items.count) values; the limit is \(max)"))
+            }
             return .success(.list(items))
         case .tags(let maxCount, let maxLength):
-            guard let items = listItems(value) else { return fail("must be a list") }
-            if items.contains(where: \.isBlank) { return fail("has an empty tag") }
+            guard let items = listItems(value) else { return fail(Self.mustBeList) }
+            if items.contains(where: \.isBlank) { return fail(Explanation("reason.empty_tag", english: "has an empty tag")) }
             if let long = items.first(where: { $0.count > maxLength }) {
-                return fail("has the tag '\(long.prefix(20))…' of \(long.count) characters; the limit is \(maxLength)")
+                let tag = String(long.prefix(20))
+                return fail(Explanation("reason.tag_too_long", ["tag": tag, "count": String(long.count), "limit": String(maxLength)],
+                                        english: "has the tag '\(tag)…' of \(long.count) characters; the limit is \(maxLength)"))
             }
             if let bad = items.first(where: { $0.contains(";") || $0.unicodeScalars.contains(where: { Self.isForbiddenControl($0, multiline: false) }) }) {
-                return fail("has the tag '\(bad)' with ';', a line break or a reserved character (';' separates tags)")
+                return fail(Explanation("reason.bad_tag", ["tag": bad],
+                                        english: "has the tag '\(bad)' with ';', a line break or a reserved character (';' separates tags)"))
             }
-            if let twice = items.firstDuplicate { return fail("lists '\(twice)' twice") }
-            if items.count > maxCount { return fail("has \(items.count) tags; the limit is \(maxCount)") }
+            if let twice = items.firstDuplicate { return fail(Self.listedTwice(twice)) }
+            if items.count > maxCount {
+                return fail(Explanation("reason.too_many_tags", ["count": String(items.count), "limit": String(maxCount)],
+                                        english: "has \(items.count) tags; the limit is \(maxCount)"))
+            }
             return .success(.list(items))
         case .integer(let range):
             return checkInteger(value, range: range, fail: fail)
@@ -96,29 +114,34 @@ public struct EntryValidator: Sendable {
             case .null: return .success(.null)
             case .text(let text) where text.isEmpty: return .success(.null)
             case .text(let text):
-                if text.count > FieldLimits.url { return fail("is \(text.count) characters long; the limit is \(FieldLimits.url)") }
-                guard Self.isWebAddress(text) else { return fail("must be a web address starting with https:// or http://") }
+                if text.count > FieldLimits.url { return fail(Self.tooLong(text.count, limit: FieldLimits.url)) }
+                guard Self.isWebAddress(text) else {
+                    return fail(Explanation("reason.web_address", english: "must be a web address starting with https:// or http://"))
+                }
                 return .success(.text(text))
-            default: return fail("must be a web address or null")
+            default: return fail(Explanation("reason.web_address_or_null", english: "must be a web address or null"))
             }
         case .date:
             guard let text = value.textValue, !text.isBlank else { return fail(requiredReason(value)) }
-            guard Self.isCalendarDate(text) else { return fail("must be a date written YYYY-MM-DD, e.g. 2025-06-30") }
+            guard Self.isCalendarDate(text) else {
+                return fail(Explanation("reason.date", english: "must be a date written YYYY-MM-DD, e.g. 2025-06-30"))
+            }
             return .success(.text(text))
         }
     }
 
     private func checkInteger(_ value: FieldValue, range: ClosedRange<Int>,
-                              fail: (String) -> Result<FieldValue, FieldError>) -> Result<FieldValue, FieldError> {
+                              fail: (Explanation) -> Result<FieldValue, FieldError>) -> Result<FieldValue, FieldError> {
         switch value {
         case .null: return .success(.null)
         case .text(let text) where text.isBlank: return .success(.null)
         case .integer(let number):
             guard range.contains(number) else {
-                return fail("must be between \(range.lowerBound) and \(range.upperBound)")
+                return fail(Explanation("reason.between", ["min": String(range.lowerBound), "max": String(range.upperBound)],
+                                        english: "must be between \(range.lowerBound) and \(range.upperBound)"))
             }
             return .success(.integer(number))
-        default: return fail("must be a whole number or empty")
+        default: return fail(Explanation("reason.whole_number", english: "must be a whole number or empty"))
         }
     }
 
@@ -130,18 +153,42 @@ public struct EntryValidator: Sendable {
         }
     }
 
-    private func requiredReason(_ value: FieldValue) -> String {
+    private func requiredReason(_ value: FieldValue) -> Explanation {
         switch value {
-        case .null, .text: "is required"
-        default: "must be text"
+        case .null, .text: Self.required
+        default: Self.mustBeText
         }
     }
 
-    private func unknownReason(_ value: String, _ vocabulary: Vocabulary) -> String {
-        if case .fixed(let values) = vocabulary {
-            return "'\(value)' is not one of \(values.joined(separator: ", "))"
+    private func unknownReason(_ value: String, _ vocabulary: Vocabulary) -> Explanation {
+        let english = "'\(value)' is not a known \(vocabulary.noun)"
+        switch vocabulary {
+        case .fixed(let values):
+            let list = values.joined(separator: ", ")
+            return Explanation("reason.not_one_of", ["value": value, "values": list], english: "'\(value)' is not one of \(list)")
+        case .countries: return Explanation("reason.unknown_country", ["value": value], english: english)
+        case .sdgTargets: return Explanation("reason.unknown_target", ["value": value], english: english)
+        case .themes: return Explanation("reason.unknown_theme", ["value": value], english: english)
+        case .languages: return Explanation("reason.unknown_language", ["value": value], english: english)
         }
-        return "'\(value)' is not a known \(vocabulary.noun)"
+    }
+
+    /// "is required".
+    static let required = Explanation("reason.required", english: "is required")
+    /// "must be text".
+    static let mustBeText = Explanation("reason.must_be_text", english: "must be text")
+    /// "must be a list".
+    static let mustBeList = Explanation("reason.must_be_list", english: "must be a list")
+
+    /// "is 250 characters long; the limit is 200".
+    static func tooLong(_ count: Int, limit: Int) -> Explanation {
+        Explanation("reason.too_long", ["count": String(count), "limit": String(limit)],
+                    english: "is \(count) characters long; the limit is \(limit)")
+    }
+
+    /// "lists 'x' twice".
+    static func listedTwice(_ value: String) -> Explanation {
+        Explanation("reason.listed_twice", ["value": value], english: "lists '\(value)' twice")
     }
 
     /// Whether `text` is a well-formed reference (length is checked separately).

@@ -107,7 +107,9 @@ public struct Catalogue: Sendable {
         try authorize(actor, .createEntry(country: entry.country))
         return try database.write { db in
             if try Self.fetch(kind, ref: entry.ref, db) != nil {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "is already used by another \(kind.rawValue)")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", kind == .need
+                    ? Explanation("reason.ref_taken_need", english: "is already used by another need")
+                    : Explanation("reason.ref_taken_innovation", english: "is already used by another innovation"))]))
             }
             let stored = try Self.insert(entry, db)
             var changes = AuditChange.changes(from: [:], to: values, fields: kind.fields.map(\.name))
@@ -134,7 +136,8 @@ public struct Catalogue: Sendable {
             let old = entry
             try authorize(actor, .editEntry(country: entry.country, status: entry.metadata.status, newCountry: entry.country))
             if input["ref"] != .text(ref) {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", reason: "cannot be changed (it is \(ref))")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "ref", Explanation("reason.ref_fixed", ["ref": ref],
+                                                                                              english: "cannot be changed (it is \(ref))"))]))
             }
             let values = try validated(input, kind)
             let newCountry = values[kind.countryField]?.textValue ?? entry.country

@@ -8,6 +8,7 @@ struct SimilarEntryView: Sendable {
     var title: String
     var href: String
     var country: String
+    /// The status in the page's language.
     var status: String
     /// The similarity, two decimals.
     var score: String
@@ -21,8 +22,8 @@ struct SimilarEntryView: Sendable {
         title = entry.title
         href = "/\(entry.kind.plural)/\(percentEncoded(entry.ref))"
         country = presenter.countryLink(entry.country).label
-        status = entry.status.rawValue
-        score = String(format: "%.2f", entry.similarity.score)
+        status = presenter.statusLabel(entry.status)
+        score = presenter.localizer.decimal(entry.similarity.score, digits: 2)
         sharedThemes = entry.similarity.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")
         mergeHref = keep.map { presenter.entryHref($0) + "/merge?duplicate=" + percentEncoded(entry.ref) }
     }
@@ -31,8 +32,15 @@ struct SimilarEntryView: Sendable {
 /// The list of similar entries (the `similar_entries` template, shown in the form and fetched while typing).
 struct SimilarEntriesView: Sendable {
     var entries: [SimilarEntryView]
-    /// "innovation" or "need".
-    var noun: String
+    /// The question and the explanation above the list, for an innovation or a need, in the page's language.
+    var heading: String
+    var intro: String
+
+    init(entries: [SimilarEntryView], kind: EntryKind, localizer: Localizer) {
+        self.entries = entries
+        heading = kind == .innovation ? localizer.t("duplicates.heading_innovation") : localizer.t("duplicates.heading_need")
+        intro = kind == .innovation ? localizer.t("duplicates.intro_innovation") : localizer.t("duplicates.intro_need")
+    }
 }
 
 /// One side of a merge as the confirmation page shows it.
@@ -41,13 +49,18 @@ struct MergeSideView: Sendable {
     var title: String
     var href: String
     var country: String
+    /// The status in the page's language.
     var status: String
 }
 
 /// The page that asks before merging a duplicate into an entry.
 struct MergeConfirmView: Sendable {
     var layout: LayoutView
-    var noun: String
+    /// Texts that name the kind of entry, in the page's language.
+    var intro: String
+    var gainsLabel: String
+    var noGainsLabel: String
+    var mergeLabel: String
     var keep: MergeSideView
     var duplicate: MergeSideView?
     /// The reference typed, kept when it is wrong.

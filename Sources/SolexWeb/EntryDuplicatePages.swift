@@ -13,7 +13,8 @@ extension EntryPagesController {
         guard !similar.isEmpty else { return nil }
         var form = form
         if case .failure(let failure) = catalogue.validator.validate(form.input, kind: kind) { form.errors = failure.errors }
-        let list = SimilarEntriesView(entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, noun: noun)
+        let list = SimilarEntriesView(entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, kind: kind,
+                                      localizer: context.localizer)
         return self.form(form, context, editing: nil, status: .conflict) {
             $0.similar = list
             $0.askNotDuplicate = true

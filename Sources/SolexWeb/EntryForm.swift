@@ -54,15 +54,18 @@ struct EntryForm {
         return input
     }
 
-    /// The controls, in field order. `lockRef` makes the reference read-only (when editing).
-    func fields(reference: ReferenceData, lockRef: Bool) -> [FormFieldView] {
-        let suggested = suggestions(reference)
+    /// The controls, in field order, labelled in the page's language. `lockRef` makes the reference read-only (when
+    /// editing).
+    func fields(presenter: Presenter, lockRef: Bool) -> [FormFieldView] {
+        let reference = presenter.reference, localizer = presenter.localizer
+        let suggested = suggestions(presenter)
         return kind.fields.map { spec in
             let id = "field-\(spec.name)"
-            let error = errors.first { $0.field == spec.name }?.reason
+            let error = errors.first { $0.field == spec.name }.map(localizer.reason)
             let items = values[spec.name] ?? []
             var field = FormFieldView(
-                name: spec.name, id: id, label: spec.label, help: spec.help, error: error, required: spec.isRequired,
+                name: spec.name, id: id, label: presenter.fieldLabel(spec), help: presenter.help(spec, kind: kind), error: error,
+                required: spec.isRequired,
                 isText: false, isTextarea: false, isSelect: false, isMultiSelect: false, isNumber: false, isDate: false,
                 isURL: false, value: items.joined(separator: "; "), options: [], readonly: lockRef && spec.name == "ref",
                 maxLength: nil, describedBy: "")
@@ -76,14 +79,14 @@ struct EntryForm {
                 field.maxLength = maxLength
             case .choice(let vocabulary):
                 field.isSelect = true
-                field.options = options(vocabulary, selected: Set(items), reference: reference)
+                field.options = options(spec, vocabulary, selected: Set(items), presenter: presenter)
             case .codes(.languages, _, _):
                 field.isText = true
-                field.help = "ISO 639-1 codes separated by ';', the language of this entry first (e.g. en; bn)."
+                field.help = localizer.t("help.language_codes")
             case .codes(let vocabulary, _, _):
                 field.isMultiSelect = true
-                if field.help.isEmpty { field.help = "Hold Ctrl (or Cmd on a Mac) to choose several." }
-                field.options = options(vocabulary, selected: Set(items), reference: reference)
+                if field.help.isEmpty { field.help = localizer.t("help.choose_several") }
+                field.options = options(spec, vocabulary, selected: Set(items), presenter: presenter)
             case .tags:
                 field.isText = true
             case .integer, .year:
@@ -96,56 +99,69 @@ struct EntryForm {
             }
             field.describedBy = [field.help.isEmpty ? nil : "\(id)-help", error == nil ? nil : "\(id)-error"]
                 .compactMap { $0 }.joined(separator: " ")
-            field.canSuggest = Self.suggestionLabels[spec.name] != nil
-            field.suggestionLabel = Self.suggestionLabels[spec.name] ?? ""
+            field.canSuggest = Self.suggestionFields.contains(spec.name)
+            field.suggestionLabel = switch spec.name {
+            case "themes": localizer.t("form.suggested_themes")
+            case "sdg_targets": localizer.t("form.suggested_targets")
+            default: ""
+            }
             field.suggestions = suggested[spec.name] ?? []
             field.hasSuggestions = !field.suggestions.isEmpty
             return field
         }
     }
 
-    /// The fields that show suggestions, and the title of their suggestions.
-    static let suggestionLabels = ["themes": "Suggested themes", "sdg_targets": "Suggested SDG targets"]
+    /// The fields that show suggestions.
+    static let suggestionFields: Set<String> = ["themes", "sdg_targets"]
     /// The fields whose text the concept thesaurus reads.
     static let suggestionSources = ["title", "summary", "description", "tags"]
     /// At most this many themes and SDG targets are suggested, each with at least this share of the concepts found.
     static let suggestedThemes = 3, suggestedTargets = 5, minimumShare = 0.1
 
     /// Themes and SDG targets suggested by the text typed so far, by field name.
-    private func suggestions(_ reference: ReferenceData) -> [String: [OptionView]] {
+    private func suggestions(_ presenter: Presenter) -> [String: [OptionView]] {
+        let reference = presenter.reference
         let texts = Self.suggestionSources.compactMap { values[$0]?.joined(separator: "\n") }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { return [:] }
         let found = reference.thesaurus.suggest(texts: texts)
         let themes = Set(values["themes"] ?? []), targets = Set(values["sdg_targets"] ?? [])
         return [
             "themes": found.themes.filter { $0.score >= Self.minimumShare }.prefix(Self.suggestedThemes).compactMap { suggestion in
-                reference.theme(suggestion.id).map { OptionView(value: $0.slug, label: $0.label.en, selected: themes.contains($0.slug)) }
+                reference.theme(suggestion.id).map { OptionView(value: $0.slug, label: presenter.localizer.text($0.label), selected: themes.contains($0.slug)) }
             },
             "sdg_targets": found.sdgTargets.filter { $0.score >= Self.minimumShare }.prefix(Self.suggestedTargets).compactMap { suggestion in
                 reference.target(suggestion.id).map {
-                    OptionView(value: $0.id, label: "\($0.id) \($0.label.en)", selected: targets.contains($0.id))
+                    OptionView(value: $0.id, label: "\($0.id) \(presenter.localizer.text($0.label))", selected: targets.contains($0.id))
                 }
             },
         ]
     }
 
-    private func options(_ vocabulary: Vocabulary, selected: Set<String>, reference: ReferenceData) -> [OptionView] {
-        reference.values(of: vocabulary).map { value in
+    private func options(_ spec: FieldSpec, _ vocabulary: Vocabulary, selected: Set<String>, presenter: Presenter) -> [OptionView] {
+        let reference = presenter.reference, localizer = presenter.localizer
+        return reference.values(of: vocabulary).map { value in
             let label: String = switch vocabulary {
-            case .countries: reference.country(value).map { "\($0.name.en) (\(value))" } ?? value
-            case .themes: reference.theme(value)?.label.en ?? value
-            case .sdgTargets: "\(value) \(reference.target(value)?.label.en ?? "")"
-            case .languages: reference.language(value).map { "\($0.name.en) (\(value))" } ?? value
-            case .fixed: value.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+            case .countries: reference.country(value).map { "\(localizer.text($0.name)) (\(value))" } ?? value
+            case .themes: reference.theme(value).map { localizer.text($0.label) } ?? value
+            case .sdgTargets: "\(value) \(reference.target(value).map { localizer.text($0.label) } ?? "")"
+            case .languages: reference.language(value).map { "\(localizer.text($0.name)) (\(value))" } ?? value
+            case .fixed: Self.fixedLabel(spec.name, value, presenter)
             }
             return OptionView(value: value, label: label, selected: selected.contains(value))
         }
     }
 
-    /// The error summary at the top of the form.
-    var summary: [FormErrorView] {
+    /// A value of a fixed list: its label in the page's language, else the value written out ("study-visit" →
+    /// "Study visit").
+    private static func fixedLabel(_ field: String, _ value: String, _ presenter: Presenter) -> String {
+        let label = presenter.valueLabel(field: field, value)
+        return label == value ? value.replacingOccurrences(of: "-", with: " ").capitalizedFirst : label
+    }
+
+    /// The error summary at the top of the form, in the page's language.
+    func summary(_ presenter: Presenter) -> [FormErrorView] {
         errors.map { error in
-            FormErrorView(label: kind.fields.first { $0.name == error.field }?.label ?? error.field, reason: error.reason,
+            FormErrorView(label: presenter.fieldLabel(error.field, kind: kind), reason: presenter.localizer.reason(error),
                           anchor: "#field-\(error.field)")
         }
     }

@@ -15,7 +15,6 @@ struct EntryMergeController {
     let pages: PageRenderer
 
     func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: catalogue.reference, localizer: context.localizer) }
-    private var noun: String { kind == .innovation ? "innovation" : "need" }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(RouterPath(stringLiteral: "\(kind.plural)/similar")) { request, context in
@@ -29,7 +28,8 @@ struct EntryMergeController {
             let query = DuplicateQuery(kind: kind, input: input, excluding: form.first("ref").flatMap { $0.isEmpty ? nil : $0 })
             let similar = try catalogue.similarEntries(query, actor: context.actor)
             var response = pages.render("similar_entries", SimilarEntriesView(
-                entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, noun: noun), in: context.localizer.language)
+                entries: similar.map { SimilarEntryView($0, presenter: presenter(context)) }, kind: kind, localizer: context.localizer),
+                in: context.localizer.language)
             response.headers[.cacheControl] = "no-store"
             return response
         }
@@ -47,7 +47,8 @@ struct EntryMergeController {
             do {
                 try catalogue.merge(kind, keep: keep.ref, duplicate: ref, actor: context.actor)
             } catch CatalogueError.invalid(let failure) {
-                return try confirm(keep, duplicateRef: ref, context, error: failure.errors.map(\.reason).joined(separator: "; "))
+                return try confirm(keep, duplicateRef: ref, context,
+                                   error: failure.errors.map(context.localizer.reason).joined(separator: "; "))
             }
             return Response.redirect(to: presenter(context).entryHref(keep) + "?merged=" + percentEncoded(ref), type: .normal)
         }
@@ -57,14 +58,22 @@ struct EntryMergeController {
     private func confirm(_ keep: StoredEntry, duplicateRef ref: String, _ context: AppRequestContext,
                          error: String? = nil) throws -> Response {
         let duplicate = ref.isEmpty ? nil : try catalogue.entry(kind, ref: ref, for: context.actor)
+        let t = context.localizer, innovation = kind == .innovation
         var reason = error
         if reason == nil, !ref.isEmpty {
-            if duplicate == nil { reason = "no \(noun) has the reference \(ref)" }
-            else if ref == keep.ref { reason = "must be another \(noun) than \(keep.ref)" }
+            if duplicate == nil {
+                reason = innovation ? t.t("merge.no_such_innovation", ["ref": ref]) : t.t("merge.no_such_need", ["ref": ref])
+            } else if ref == keep.ref {
+                reason = innovation ? t.t("merge.not_itself_innovation", ["ref": keep.ref]) : t.t("merge.not_itself_need", ["ref": keep.ref])
+            }
         }
         let view = MergeConfirmView(
-            layout: LayoutView(title: "Merge a duplicate into \(keep.ref)", context: context, section: kind.plural),
-            noun: noun, keep: side(keep, context), duplicate: reason == nil ? duplicate.map { side($0, context) } : nil, duplicateRef: ref, error: reason,
+            layout: LayoutView(title: t.t("merge.title", ["ref": keep.ref]), context: context, section: kind.plural),
+            intro: innovation ? t.t("merge.intro_innovation") : t.t("merge.intro_need"),
+            gainsLabel: innovation ? t.t("merge.gains_innovation") : t.t("merge.gains_need"),
+            noGainsLabel: innovation ? t.t("merge.no_gains_innovation") : t.t("merge.no_gains_need"),
+            mergeLabel: innovation ? t.t("merge.button_innovation", ["duplicateRef": ref]) : t.t("merge.button_need", ["duplicateRef": ref]),
+            keep: side(keep, context), duplicate: reason == nil ? duplicate.map { side($0, context) } : nil, duplicateRef: ref, error: reason,
             gains: duplicate.map { gains(keep, $0, context) } ?? [], action: presenter(context).entryHref(keep) + "/merge",
             cancelHref: presenter(context).entryHref(keep))
         return pages.render("merge_confirm", view, status: reason == nil ? .ok : .unprocessableContent)
@@ -72,7 +81,8 @@ struct EntryMergeController {
 
     private func side(_ entry: StoredEntry, _ context: AppRequestContext) -> MergeSideView {
         MergeSideView(ref: entry.ref, title: entry.title, href: presenter(context).entryHref(entry),
-                      country: presenter(context).countryLink(entry.country).label, status: entry.metadata.status.rawValue)
+                      country: presenter(context).countryLink(entry.country).label,
+                      status: presenter(context).statusLabel(entry.metadata.status))
     }
 
     /// The list items the kept entry would gain, one line per field.
@@ -80,8 +90,13 @@ struct EntryMergeController {
         kind.fields.filter(\.isList).compactMap { spec in
             let added = duplicate.list(spec.name).filter { !keep.list(spec.name).contains($0) }
             guard !added.isEmpty else { return nil }
-            let labels = spec.name == "themes" ? added.map { presenter(context).themeLink($0).label } : added
-            return "\(spec.label): " + labels.joined(separator: ", ")
+            let presenter = self.presenter(context)
+            let labels = switch spec.name {
+            case "themes": added.map { presenter.themeLink($0).label }
+            case "languages": added.map { "\(presenter.languageName($0)) (\($0))" }
+            default: added.map { presenter.valueLabel(field: spec.name, $0) }
+            }
+            return context.localizer.t("merge.gain_line", ["field": presenter.fieldLabel(spec), "items": labels.joined(separator: ", ")])
         }
     }
 

@@ -10,7 +10,6 @@ struct EntryPagesController {
     let pages: PageRenderer
 
     func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: catalogue.reference, localizer: context.localizer) }
-    var noun: String { kind == .innovation ? "innovation" : "need" }
     var base: String { "/\(kind.plural)" }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -34,30 +33,36 @@ struct EntryPagesController {
                 if let redirect = try mergedRedirect(ref) { return redirect }
                 throw HTTPError(.notFound)
             }
-            let query = request.uri.queryParameters
-            let notice: String? = query.get("saved") != nil ? "Saved."
-                : query.get("reviewed") != nil ? "Status changed to \(entry.metadata.status.rawValue)."
-                : query.get("merged").map { "\($0) was merged into this \(noun)." }
+            let query = request.uri.queryParameters, t = context.localizer, presenter = self.presenter(context)
+            let notice: String? = query.get("saved") != nil ? t.t("entry.saved")
+                : query.get("reviewed") != nil ? t.t("entry.status_changed", ["status": presenter.statusLabel(entry.metadata.status)])
+                : query.get("merged").map { kind == .innovation ? t.t("entry.merged_innovation", ["ref": $0]) : t.t("entry.merged_need", ["ref": $0]) }
             var view = DetailPageView(
                 layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice),
-                kindPath: kind.plural, kindLabel: noun.capitalizedFirst, ref: entry.ref, status: entry.metadata.status.rawValue,
-                editHref: presenter(context).entryHref(entry) + "/edit", deleteHref: presenter(context).entryHref(entry) + "/delete",
-                fields: presenter(context).detailFields(entry), createdAt: Timestamp.iso(entry.metadata.createdAt),
-                updatedAt: Timestamp.iso(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
+                kindPath: kind.plural, kindLabel: presenter.kindLabel(kind), ref: entry.ref, status: entry.metadata.status.rawValue,
+                statusLabel: presenter.statusLabel(entry.metadata.status),
+                editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",
+                fields: presenter.detailFields(entry), createdAt: t.dateTime(entry.metadata.createdAt),
+                updatedAt: t.dateTime(entry.metadata.updatedAt), createdBy: entry.metadata.createdBy,
                 updatedBy: entry.metadata.updatedBy, proposals: try proposals(entry, context), isNeed: kind == .need,
                 answers: try answers(entry, context), isInnovation: kind == .innovation)
             let actor = context.actor, status = entry.metadata.status, country = entry.country
             view.canEdit = AccessPolicy.decide(actor, .editEntry(country: country, status: status, newCountry: country)).isAllowed
             view.canDelete = AccessPolicy.decide(actor, .deleteEntry(country: country, status: status)).isAllowed
             view.canChange = view.canEdit || view.canDelete
-            view.reviewHref = presenter(context).entryHref(entry) + "/review"
+            view.reviewHref = presenter.entryHref(entry) + "/review"
             view.reviewActions = ReviewAction.allCases.filter {
                 $0.next(from: status) != nil && AccessPolicy.decide(actor, .review($0, country: country)).isAllowed
-            }.map { ReviewButtonView(action: $0.rawValue, label: $0.label, needsReason: $0.needsReason) }
+            }.map { ReviewButtonView(action: $0.rawValue, label: t.t("entry.action." + $0.rawValue), needsReason: $0.needsReason) }
             try addDuplicateSection(&view, entry, context)
             if view.canEdit || actor.role?.reviews == true {
                 let history = try catalogue.history(kind, ref: entry.ref, actor: actor)
-                view.history = history.map { AuditRowView($0, presenter: presenter(context)) }
+                view.history = history.map { event in
+                    var row = AuditRowView(event, presenter: presenter)
+                    row.at = t.dateTime(event.at)
+                    row.changes = row.changes.map { AuditRowView.Change(field: presenter.fieldLabel($0.field, kind: kind), old: $0.old, new: $0.new) }
+                    return row
+                }
                 if status == .returned { view.returnReason = history.last { $0.action == "review.return" }?.reason }
             }
             return pages.render("entry_detail", view)
@@ -79,9 +84,12 @@ struct EntryPagesController {
         group.get(RouterPath(stringLiteral: "\(kind.plural)/:ref/delete")) { _, context in
             let entry = try find(context)
             try catalogue.authorize(context.actor, .deleteEntry(country: entry.country, status: entry.metadata.status))
+            let t = context.localizer
+            let title = kind == .innovation ? t.t("entry.delete_innovation_title", ["ref": entry.ref])
+                : t.t("entry.delete_need_title", ["ref": entry.ref])
             let view = ConfirmDeleteView(
-                layout: LayoutView(title: "Delete \(noun) \(entry.ref)", context: context, section: kind.plural),
-                kindLabel: noun, entryTitle: entry.title, ref: entry.ref, action: presenter(context).entryHref(entry) + "/delete",
+                layout: LayoutView(title: title, context: context, section: kind.plural),
+                isInnovation: kind == .innovation, entryTitle: entry.title, ref: entry.ref, action: presenter(context).entryHref(entry) + "/delete",
                 cancelHref: presenter(context).entryHref(entry))
             return pages.render("confirm_delete", view)
         }
@@ -98,8 +106,12 @@ struct EntryPagesController {
             do {
                 try catalogue.review(kind, ref: entry.ref, action: action, reason: form.first("reason") ?? "", actor: context.actor)
             } catch CatalogueError.invalid(let failure) {
-                let view = ErrorPageView(layout: LayoutView(title: "The status was not changed", context: context, section: kind.plural),
-                                         status: 422, message: failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; "))
+                let t = context.localizer
+                let message = failure.errors.map { error in
+                    t.t("form.error_item", ["label": presenter(context).fieldLabel(error.field, kind: kind), "reason": t.reason(error)])
+                }.joined(separator: "; ")
+                let view = ErrorPageView(layout: LayoutView(title: t.t("entry.review_failed"), context: context, section: kind.plural),
+                                         status: 422, message: message)
                 return pages.render("error", view, status: .unprocessableContent)
             }
             return Response.redirect(to: presenter(context).entryHref(entry) + "?reviewed=1", type: .normal)
@@ -111,8 +123,9 @@ struct EntryPagesController {
         guard entry.kind == .need else { return [] }
         return try catalogue.proposals(for: entry, top: 5).map { match, innovation in
             return ProposalView(innovation: LinkView(label: innovation.title, href: presenter(context).entryHref(innovation)),
-                                country: presenter(context).countryLink(innovation.country), score: String(format: "%.2f", match.score),
-                                cooperation: cooperationLabel(match.explanation), reasons: reasons(match.explanation, context))
+                                country: presenter(context).countryLink(innovation.country),
+                                score: context.localizer.decimal(match.score, digits: 2),
+                                cooperation: cooperationLabel(match.explanation, context), reasons: reasons(match.explanation, context))
         }
     }
 
@@ -122,24 +135,47 @@ struct EntryPagesController {
         guard let found = try catalogue.needsAnswered(by: entry) else { return AnswersView(pending: true, needs: []) }
         return AnswersView(pending: false, needs: found.map { match, rank, need in
             NeedAnswerView(need: LinkView(label: need.title, href: presenter(context).entryHref(need)),
-                           country: presenter(context).countryLink(need.country), score: String(format: "%.2f", match.score),
-                           rank: "#\(rank) of its proposals", cooperation: cooperationLabel(match.explanation),
-                           reasons: reasons(match.explanation, context))
+                           country: presenter(context).countryLink(need.country), score: context.localizer.decimal(match.score, digits: 2),
+                           rank: context.localizer.t("entry.rank", ["rank": String(rank)]),
+                           cooperation: cooperationLabel(match.explanation, context), reasons: reasons(match.explanation, context))
         })
     }
 
-    private func cooperationLabel(_ explanation: MatchExplanation) -> String {
-        explanation.cooperation == "triangular" ? "Triangular" : "South-South"
+    private func cooperationLabel(_ explanation: MatchExplanation, _ context: AppRequestContext) -> String {
+        explanation.cooperation == "triangular" ? context.localizer.t("entry.triangular") : context.localizer.t("entry.south_south")
     }
 
-    /// Short reasons: shared words, themes, targets, tags, then context notes.
+    /// Short reasons: shared words, themes, targets, tags, then context notes, in the page's language.
     private func reasons(_ e: MatchExplanation, _ context: AppRequestContext) -> [String] {
+        let t = context.localizer, presenter = self.presenter(context)
         var reasons: [String] = []
-        if !e.sharedTerms.isEmpty { reasons.append("shared words: " + e.sharedTerms.prefix(5).joined(separator: ", ")) }
-        if !e.sharedThemes.isEmpty { reasons.append("themes: " + e.sharedThemes.map { presenter(context).themeLink($0).label }.joined(separator: ", ")) }
-        if !e.sharedTargets.isEmpty { reasons.append("SDG: " + e.sharedTargets.joined(separator: ", ")) }
-        if !e.sharedTags.isEmpty { reasons.append("tags: " + e.sharedTags.joined(separator: ", ")) }
-        return reasons + e.notes
+        if !e.sharedTerms.isEmpty { reasons.append(t.t("entry.shared_words", ["items": e.sharedTerms.prefix(5).joined(separator: ", ")])) }
+        if !e.sharedThemes.isEmpty {
+            reasons.append(t.t("entry.shared_themes", ["items": e.sharedThemes.map { presenter.themeLink($0).label }.joined(separator: ", ")]))
+        }
+        if !e.sharedTargets.isEmpty { reasons.append(t.t("entry.shared_targets", ["items": e.sharedTargets.joined(separator: ", ")])) }
+        if !e.sharedTags.isEmpty { reasons.append(t.t("entry.shared_tags", ["items": e.sharedTags.joined(separator: ", ")])) }
+        return reasons + e.notes.map { note($0, presenter) }
+    }
+
+    /// A matcher's context note ("same region", "evidence: monitored", "shared language: en, fr") in the page's
+    /// language; a note of another form as it is.
+    private func note(_ note: String, _ presenter: Presenter) -> String {
+        let t = presenter.localizer
+        func value(after prefix: String) -> String? { note.hasPrefix(prefix) ? String(note.dropFirst(prefix.count)) : nil }
+        if note == "same sub-region" { return t.t("entry.same_subregion") }
+        if note == "same region" { return t.t("entry.same_region") }
+        if let level = value(after: "evidence: ") {
+            return t.t("entry.note_evidence", ["value": presenter.valueLabel(field: "evidence_level", level).lowercased()])
+        }
+        if let scale = value(after: "scale: ") {
+            return t.t("entry.note_scale", ["value": presenter.valueLabel(field: "scale", scale).lowercased()])
+        }
+        if let codes = value(after: "shared language: ") {
+            let names = codes.split(separator: ",").map { presenter.languageName($0.trimmingCharacters(in: .whitespaces)) }
+            return t.t("entry.shared_language", ["items": names.joined(separator: ", ")])
+        }
+        return note
     }
 
     func find(_ context: AppRequestContext) throws -> StoredEntry {
@@ -164,12 +200,15 @@ struct EntryPagesController {
 
     func form(_ form: EntryForm, _ context: AppRequestContext, editing: StoredEntry?,
               status: HTTPResponse.Status = .ok, adjust: (inout FormPageView) -> Void = { _ in }) -> Response {
-        let title = editing.map { "Edit \(noun) \($0.ref)" } ?? (kind == .innovation ? "Register an innovation" : "Register a need")
+        let t = context.localizer, presenter = self.presenter(context), innovation = kind == .innovation
+        let title = editing.map { innovation ? t.t("form.edit_innovation", ["ref": $0.ref]) : t.t("form.edit_need", ["ref": $0.ref]) }
+            ?? (innovation ? t.t("entries.register_innovation") : t.t("entries.register_need"))
+        let submitLabel = editing != nil ? t.t("form.save_changes") : innovation ? t.t("form.save_innovation") : t.t("form.save_need")
         let view = FormPageView(
             layout: LayoutView(title: title, context: context, section: kind.plural),
-            action: editing.map(presenter(context).entryHref) ?? base, submitLabel: editing == nil ? "Save \(noun)" : "Save changes",
-            cancelHref: editing.map(presenter(context).entryHref) ?? base, errors: form.summary,
-            fields: form.fields(reference: catalogue.reference, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
+            action: editing.map(presenter.entryHref) ?? base, submitLabel: submitLabel,
+            cancelHref: editing.map(presenter.entryHref) ?? base, errors: form.summary(presenter),
+            fields: form.fields(presenter: presenter, lockRef: editing != nil), hasErrors: !form.errors.isEmpty)
         var page = view
         if editing == nil { page.similarHref = base + "/similar" }
         adjust(&page)
@@ -177,13 +216,19 @@ struct EntryPagesController {
     }
 
     private func list(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let t = context.localizer
         var parameters = ListParameters(kind: kind, request: request, reference: catalogue.reference)
-        if !parameters.errors.isEmpty { throw HTTPError(.badRequest) }
+        if !parameters.errors.isEmpty {
+            let problems = parameters.errors.map { t.t("form.error_item", ["label": $0.field, "reason": t.reason($0)]) }
+            let view = ErrorPageView(layout: LayoutView(title: t.t("error.title_400"), context: context, section: kind.plural),
+                                     status: 400, message: t.t("list.bad_query", ["problems": problems.joined(separator: "; ")]))
+            return pages.render("error", view, status: .badRequest)
+        }
         parameters.query.visibility = Visibility(context.actor)
         let page = try catalogue.list(parameters.query)
         let query = parameters.query
-        let columns: [(String, EntrySort?)] = [("Ref", .ref), ("Title", .title), ("Country", .country), ("Themes", nil),
-                                               ("Status", nil), ("Updated", .updated)]
+        let columns: [(String, EntrySort?)] = [(t.t("list.ref"), .ref), (t.t("list.title"), .title), (t.t("list.country"), .country),
+                                               (t.t("list.themes"), nil), (t.t("list.status"), nil), (t.t("list.updated"), .updated)]
         let sortColumns = columns.map { label, sort -> SortColumnView in
             guard let sort else { return SortColumnView(label: label, href: nil, ariaSort: "none", isActive: false) }
             let active = query.sort == sort
@@ -197,21 +242,23 @@ struct EntryPagesController {
             previousHref: page.page > 1 ? base + parameters.queryString(page: page.page - 1) : nil,
             nextHref: page.page < page.pageCount ? base + parameters.queryString(page: page.page + 1) : nil,
             pages: pageLinks, hasPages: page.pageCount > 1)
-        let notice: String? = request.uri.queryParameters.get("deleted") != nil ? "Deleted." : nil
+        let notice: String? = request.uri.queryParameters.get("deleted") != nil ? t.t("entries.deleted") : nil
         let start = page.total == 0 ? 0 : (page.page - 1) * page.perPage + 1
         let view = ListPageView(
             layout: LayoutView(title: listTitle(query, context), context: context, section: kind.plural, notice: notice),
-            kindPath: kind.plural, newLabel: kind == .innovation ? "Register an innovation" : "Register a need",
-            total: page.total, rangeStart: start, rangeEnd: start == 0 ? 0 : start + page.entries.count - 1,
+            kindPath: kind.plural, newLabel: kind == .innovation ? t.t("entries.register_innovation") : t.t("entries.register_need"),
+            emptyLabel: kind == .innovation ? t.t("entries.no_innovations") : t.t("entries.no_needs"),
+            total: t.number(page.total), rangeStart: t.number(start), rangeEnd: t.number(start == 0 ? 0 : start + page.entries.count - 1),
             columns: sortColumns, rows: page.entries.map(presenter(context).row), pagination: pagination)
         return pages.render("entry_list", view)
     }
 
     private func listTitle(_ query: EntryQuery, _ context: AppRequestContext) -> String {
-        var title = kind == .innovation ? "Innovations" : "Needs"
+        let t = context.localizer
+        var title = kind == .innovation ? t.t("entries.innovations") : t.t("entries.needs")
         if let country = query.country { title += " · \(presenter(context).countryLink(country).label)" }
         if let theme = query.theme { title += " · \(presenter(context).themeLink(theme).label)" }
-        if let goal = query.sdgGoal { title += " · SDG \(goal)" }
+        if let goal = query.sdgGoal { title += " · " + t.t("entries.sdg_goal", ["goal": String(goal)]) }
         return title
     }
 

@@ -18,7 +18,8 @@ struct HomeController {
             }
             let view = HomePageView(
                 layout: LayoutView(title: "Solex", context: context, section: "home"),
-                innovationCount: counts.innovations, needCount: counts.needs, countryCount: counts.countries,
+                innovationCount: context.localizer.number(counts.innovations), needCount: context.localizer.number(counts.needs),
+                countryCount: context.localizer.number(counts.countries),
                 latestInnovations: try latest(.innovation), latestNeeds: try latest(.need))
             return pages.render("home", view)
         }

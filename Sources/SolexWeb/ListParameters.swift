@@ -16,7 +16,7 @@ struct ListParameters {
         func text(_ name: String) -> String? {
             if strict {
                 let values = parameters.getAll(name)
-                if values.count > 1 { errors.append(FieldError(field: name, reason: "must be given at most once")) }
+                if values.count > 1 { errors.append(FieldError(field: name, Explanation("list.reason.once", english: "must be given at most once"))) }
                 return values.first
             }
             guard let value = parameters.get(name), !value.isEmpty else { return nil }
@@ -25,7 +25,9 @@ struct ListParameters {
         func integer(_ name: String, _ range: ClosedRange<Int>, _ fallback: Int) -> Int {
             guard let raw = text(name) else { return fallback }
             guard let value = Int(raw), range.contains(value) else {
-                errors.append(FieldError(field: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+                errors.append(FieldError(field: name, Explanation(
+                    "list.reason.whole_number", ["min": String(range.lowerBound), "max": String(range.upperBound)],
+                    english: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")))
                 return fallback
             }
             return value
@@ -35,17 +37,20 @@ struct ListParameters {
         var sort = EntrySort.ref
         if let raw = text("sort") {
             if let value = EntrySort(rawValue: raw) { sort = value } else {
-                errors.append(FieldError(field: "sort", reason: "must be one of \(EntrySort.allCases.map(\.rawValue).joined(separator: ", "))"))
+                let values = EntrySort.allCases.map(\.rawValue).joined(separator: ", ")
+                errors.append(FieldError(field: "sort", Explanation("list.reason.sort", ["values": values], english: "must be one of \(values)")))
             }
         }
         let order = text("order") ?? "asc"
-        if order != "asc" && order != "desc" { errors.append(FieldError(field: "order", reason: "must be asc or desc")) }
+        if order != "asc" && order != "desc" { errors.append(FieldError(field: "order", Explanation("list.reason.order", english: "must be asc or desc"))) }
         let country = text("country")
         if let country, reference.country(country) == nil {
-            errors.append(FieldError(field: "country", reason: "unknown country code '\(country)'"))
+            errors.append(FieldError(field: "country", Explanation("list.reason.country", ["value": country],
+                                                                   english: "unknown country code '\(country)'")))
         }
         let theme = text("theme")
-        if let theme, reference.theme(theme) == nil { errors.append(FieldError(field: "theme", reason: "unknown theme '\(theme)'")) }
+        if let theme, reference.theme(theme) == nil { errors.append(FieldError(field: "theme", Explanation("list.reason.theme", ["value": theme],
+                                                                                                  english: "unknown theme '\(theme)'"))) }
         let goal = integer("sdg", 1...17, 0)
         self.query = EntryQuery(kind: kind, page: page, perPage: perPage, sort: sort, descending: order == "desc",
                                 country: country, theme: theme, sdgGoal: goal == 0 ? nil : goal)

@@ -1,4 +1,5 @@
 import Foundation
+import SolexCore
 import SolexStore
 import HTTPTypes
 import Hummingbird
@@ -54,17 +55,48 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func page(_ status: HTTPResponse.Status, _ context: AppRequestContext, message: String? = nil) -> Response {
-        let message: String = if let message { message } else { switch status {
-        case .notFound: "There is no page at this address. It may have been deleted or the link may be mistyped."
-        case .forbidden: "This form has expired or did not come from Solex. Go back, reload the page and send it again."
-        case .badRequest: "The request could not be understood."
-        case .contentTooLarge: "What you sent is too large."
-        case .methodNotAllowed: "This address does not accept that kind of request."
-        case _ where (400..<500).contains(status.code): "The request could not be handled."
-        default: "Something went wrong on our side. Nothing you did caused it; please try again later."
+        let t = context.localizer
+        let message: String = if let message { Self.refusal(message, t) } else { switch status {
+        case .notFound: t.t("error.not_found")
+        case .forbidden: t.t("error.forbidden")
+        case .badRequest: t.t("error.bad_request")
+        case .contentTooLarge: t.t("error.too_large")
+        case .methodNotAllowed: t.t("error.method_not_allowed")
+        case _ where (400..<500).contains(status.code): t.t("error.client")
+        default: t.t("error.server")
         } }
-        let view = ErrorPageView(layout: LayoutView(title: status.reasonPhrase, context: context, section: ""),
+        let titleKey = "error.title_\(status.code)"
+        let view = ErrorPageView(layout: LayoutView(title: t.has(titleKey) ? t.t(titleKey) : status.reasonPhrase, context: context, section: ""),
                                  status: Int(status.code), message: message)
         return pages.render("error", view, status: status)
+    }
+
+    /// The keys of the access policy's refusals, by their English text.
+    static let refusals: [String: String] = [
+        "You can change only your own password.": "error.denied.own_password",
+        "Only an account can own API tokens.": "error.denied.token_owner",
+        "Only an administrator manages accounts.": "error.denied.manage_users",
+        "Only published entries of other countries can be read.": "error.denied.read",
+        "A focal point registers entries of their own country only.": "error.denied.register",
+        "A focal point edits entries of their own country only.": "error.denied.edit",
+        "An archived entry cannot be edited.": "error.denied.archived",
+        "A focal point deletes entries of their own country only.": "error.denied.delete",
+        "Only drafts can be deleted by a focal point; ask the secretariat to archive it.": "error.denied.delete_draft",
+        "A focal point updates only adoptions its country is part of.": "error.denied.adoption",
+        "A focal point reads the pairings of its own country only.": "error.denied.pairings",
+        "A focal point submits entries of their own country only.": "error.denied.submit",
+        "Only the secretariat publishes, returns and archives entries.": "error.denied.review",
+    ]
+
+    /// A refusal of the access policy in the page's language; a message of another form as it is.
+    static func refusal(_ message: String, _ t: Localizer) -> String {
+        if let key = refusals[message], t.has(key) { return t.t(key) }
+        let rolePrefix = "Your role (", roleSuffix = ") does not allow this."
+        if message.hasPrefix(rolePrefix), message.hasSuffix(roleSuffix) {
+            let english = String(message.dropFirst(rolePrefix.count).dropLast(roleSuffix.count))
+            let role = Role.allCases.first { $0.label == english }.map { t.t("role." + $0.rawValue) } ?? english
+            return t.t("error.denied.role", ["role": role])
+        }
+        return message
     }
 }

@@ -119,16 +119,19 @@ struct EntryRowView: Sendable {
     var kindLabel: String
     var country: LinkView
     var themes: [LinkView]
+    /// The status code (for the badge's class) and its label in the page's language.
     var status: String
+    var statusLabel: String
     var updated: String
 }
 
 /// The home page.
 struct HomePageView: Sendable {
     var layout: LayoutView
-    var innovationCount: Int
-    var needCount: Int
-    var countryCount: Int
+    /// Counts written in the page's language.
+    var innovationCount: String
+    var needCount: String
+    var countryCount: String
     var latestInnovations: [EntryRowView]
     var latestNeeds: [EntryRowView]
 }
@@ -165,9 +168,12 @@ struct ListPageView: Sendable {
     var kindPath: String
     /// "Register an innovation" / "Register a need".
     var newLabel: String
-    var total: Int
-    var rangeStart: Int
-    var rangeEnd: Int
+    /// "No innovations to show." / "No needs to show."
+    var emptyLabel: String
+    /// Numbers written in the page's language.
+    var total: String
+    var rangeStart: String
+    var rangeEnd: String
     var columns: [SortColumnView]
     var rows: [EntryRowView]
     var pagination: PaginationView
@@ -204,7 +210,9 @@ struct DetailPageView: Sendable {
     var kindPath: String
     var kindLabel: String
     var ref: String
+    /// The status code (for the badge's class) and its label in the page's language.
     var status: String
+    var statusLabel: String
     var editHref: String
     var deleteHref: String
     var fields: [DetailFieldView]
@@ -348,7 +356,8 @@ struct FormPageView: Sendable {
 /// The page that asks before deleting an entry.
 struct ConfirmDeleteView: Sendable {
     var layout: LayoutView
-    var kindLabel: String
+    /// Picks the question's wording (an innovation or a need).
+    var isInnovation: Bool
     var entryTitle: String
     var ref: String
     var action: String

@@ -119,6 +119,8 @@ enum UntranslatedText {
         for pattern in [#"<script\b[\s\S]*?</script>"#, #"<style\b[\s\S]*?</style>"#, #"<!--[\s\S]*?-->"#, #"\{\{[\s\S]*?\}\}"#, #"\[\[[^\[\]]*\]\]"#] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
+        // A partial that is only attributes (put inside a tag by the template that uses it) is read as a tag.
+        if !text.contains("<") && !text.contains(">") && text.contains("=\"") { text = "<partial " + text + ">" }
         var found: [String] = []
         let attribute = try! NSRegularExpression(pattern: #"\b(aria-label|placeholder|title|alt|aria-description)="([^"]*)""#)
         let tag = try! NSRegularExpression(pattern: #"<[^>]*>"#)

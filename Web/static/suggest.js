@@ -32,8 +32,11 @@
       return null;
     }
 
+    // Labels in the page's language (<html lang>), else English.
+    var language = document.documentElement.lang || "en";
+
     function labelOf(item) {
-      var text = item.label && item.label.en ? item.label.en : (item.slug || item.id);
+      var text = item.label && (item.label[language] || item.label.en) ? (item.label[language] || item.label.en) : (item.slug || item.id);
       return item.id ? item.id + " " + text : text;
     }
 
@@ -45,7 +48,8 @@
       if (!select || !items.length) return;
       var title = document.createElement("p");
       title.className = "help";
-      title.textContent = box.getAttribute("data-suggest-title") + " (from the text above; click to add):";
+      // The page writes the title and the button label in its language.
+      title.textContent = box.getAttribute("data-suggest-title") + " " + box.getAttribute("data-suggest-hint");
       var list = document.createElement("ul");
       list.className = "inline-list";
       items.forEach(function (item) {
@@ -63,7 +67,7 @@
           button.type = "button";
           button.className = "button secondary";
           button.textContent = "+ " + labelOf(item);
-          button.setAttribute("aria-label", "Add " + labelOf(item));
+          button.setAttribute("aria-label", box.getAttribute("data-suggest-add") + " " + labelOf(item));
           button.addEventListener("click", function () {
             option.selected = true;
             select.dispatchEvent(new Event("change", { bubbles: true }));
