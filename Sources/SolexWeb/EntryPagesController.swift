@@ -38,7 +38,8 @@ struct EntryPagesController {
                 : query.get("reviewed") != nil ? t.t("entry.status_changed", ["status": presenter.statusLabel(entry.metadata.status)])
                 : query.get("merged").map { kind == .innovation ? t.t("entry.merged_innovation", ["ref": $0]) : t.t("entry.merged_need", ["ref": $0]) }
             var view = DetailPageView(
-                layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice),
+                layout: LayoutView(title: entry.title, context: context, section: kind.plural, notice: notice,
+                                   titleLang: entry.values["language"]?.textValue),
                 kindPath: kind.plural, kindLabel: presenter.kindLabel(kind), ref: entry.ref, status: entry.metadata.status.rawValue,
                 statusLabel: presenter.statusLabel(entry.metadata.status),
                 editHref: presenter.entryHref(entry) + "/edit", deleteHref: presenter.entryHref(entry) + "/delete",

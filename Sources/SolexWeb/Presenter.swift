@@ -106,6 +106,7 @@ struct Presenter {
             case (.text(_, _, let multiline), .text(let text)):
                 field.text = text
                 field.isMultiline = multiline
+                field.lang = entry.values["language"]?.textValue
             case (.choice(.fixed), .text(let text)): field.text = valueLabel(field: spec.name, text)
             case (.date, .text(let text)): field.text = localizer.day(iso: text)
             case (_, .text(let text)): field.text = text

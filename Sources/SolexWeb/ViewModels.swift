@@ -47,6 +47,8 @@ struct LayoutView: Sendable {
     var showWorkshops: Bool
     /// The path to come back to after signing in.
     var signInHref: String
+    /// The language of the title when it is an entry's own text (for `lang` on the page's heading).
+    var titleLang: String? = nil
     /// The interface language of the page (picks the templates; not rendered).
     var language: InterfaceLanguage
     /// Its code, for `<html lang>`.
@@ -54,9 +56,10 @@ struct LayoutView: Sendable {
     /// The same page in each interface language.
     var languageLinks: [LanguageLinkView]
 
-    init(title: String, context: AppRequestContext, section: String, notice: String? = nil) {
+    init(title: String, context: AppRequestContext, section: String, notice: String? = nil, titleLang: String? = nil) {
         self.init(title: title, csrfToken: context.csrfToken, section: section, notice: notice, actor: context.actor,
                   localizer: context.localizer, pathAndQuery: context.pathAndQuery)
+        self.titleLang = titleLang
     }
 
     init(title: String, csrfToken: String, section: String, notice: String? = nil, actor: Actor? = nil,
@@ -192,6 +195,9 @@ struct DetailFieldView: Sendable {
     var items: [String]
     /// An external web address.
     var url: String?
+    /// The language of text the entry's authors wrote (for `lang`, so that screen readers and hyphenation follow
+    /// it); nil for labels made by Solex.
+    var lang: String? = nil
 }
 
 /// An innovation proposed for a need, with why.

@@ -79,4 +79,28 @@ import Testing
             #expect(setCookies(unknown)["solex_lang"] == nil)
         }
     }
+
+    @Test func anEntrysOwnTextCarriesItsLanguage() async throws {
+        try await withApp(as: nil) { client in
+            let page = try await client.execute(uri: "/needs/NEED-BEN-001", method: .get) { $0.text }
+            #expect(page.contains("<html lang=\"en\">"))
+            #expect(page.contains("<h1 dir=\"auto\" lang=\"fr\">Créer des centres"))
+            #expect(page.contains("<p class=\"prose\" dir=\"auto\" lang=\"fr\">Le Bénin a mis en ligne"))
+            #expect(page.contains("French"))
+            let spanish = try await client.execute(uri: "/needs/NEED-BEN-001?lang=es", method: .get) { $0.text }
+            #expect(spanish.contains("Idioma de esta ficha"))
+            #expect(spanish.contains("Francés"))
+        }
+    }
+
+    @Test(arguments: [("fr", "needs"), ("es", "innovations"), ("en", "needs")])
+    func aNewEntryIsWrittenInTheInterfaceLanguageByDefault(_ code: String, _ kind: String) async throws {
+        try await withApp(as: .focalBEN) { client in
+            let form = try await client.execute(uri: "/\(kind)/new?lang=\(code)", method: .get) { $0.text }
+            let select = try #require(form.range(of: "id=\"field-language\"")).lowerBound
+            let options = form[select...].prefix(20_000)
+            #expect(options.contains("<option value=\"\(code)\" selected>"))
+            #expect(form.contains("value=\"\(code)\""))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SolexCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -141,5 +142,18 @@ enum UntranslatedText {
 
     private static func hasWords(_ text: String) -> Bool {
         text.split(whereSeparator: { !$0.isLetter }).contains { !sameInEveryLanguage.contains(String($0)) }
+    }
+}
+
+/// Every field of an entry has its label, and its help where it has one, in the catalogue (the form looks them up
+/// by field name, so the literal-key test cannot see them).
+@Suite struct FieldCatalogueTests {
+    @Test(arguments: EntryKind.allCases)
+    func everyFieldHasItsLabelAndHelp(_ kind: EntryKind) throws {
+        let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
+        for spec in kind.fields {
+            #expect(catalogue.keys.contains("field." + spec.name), "field.\(spec.name)")
+            if !spec.help.isEmpty { #expect(catalogue.keys.contains("help.\(kind.rawValue).\(spec.name)"), "help.\(kind.rawValue).\(spec.name)") }
+        }
     }
 }
