@@ -54,12 +54,12 @@ public struct Adoptions: Sendable {
         let time = catalogue.now()
         let day = startedOn ?? CalendarDate.of(time)
         if !CalendarDate.isValid(day) {
-            throw CatalogueError.invalid(ValidationFailure([FieldError(field: "started_on", reason: "must be a date YYYY-MM-DD")]))
+            throw CatalogueError.invalid(ValidationFailure([FieldError(field: "started_on", Explanation("adoption.reason_date", english: "must be a date YYYY-MM-DD"))]))
         }
         let id = try database.write { db -> Int64 in
             guard let id = try Self.ensure(db, need: need, innovation: innovation, needCountry: needEntry.country,
                                            innovationCountry: innovationEntry.country, startedOn: day, actor: actor, at: time) else {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "innovation", reason: "this pair is already an adoption")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "innovation", Explanation("adoption.reason_already", english: "this pair is already an adoption"))]))
             }
             return id
         }
@@ -91,13 +91,13 @@ public struct Adoptions: Sendable {
         let adoption = try authorized(id, actor)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
-        if let refusal = AdoptionStage.refusal(from: adoption.stage, to: stage) { errors.append(FieldError(field: "stage", reason: refusal)) }
+        if let refusal = AdoptionStage.refusal(from: adoption.stage, to: stage) { errors.append(FieldError(field: "stage", refusal)) }
         if !CalendarDate.isValid(date) {
-            errors.append(FieldError(field: "date", reason: "must be a date YYYY-MM-DD"))
+            errors.append(FieldError(field: "date", Explanation("adoption.reason_date", english: "must be a date YYYY-MM-DD")))
         } else if let previous = adoption.stageDate, date < previous {
-            errors.append(FieldError(field: "date", reason: "must not be before \(previous), the date of the stage before"))
+            errors.append(FieldError(field: "date", Explanation("adoption.reason_before", ["date": previous], english: "must not be before \(previous), the date of the stage before")))
         }
-        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", reason: "must be at most \(Self.maxNoteLength) characters")) }
+        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", Explanation("adoption.reason_too_long", ["limit": String(Self.maxNoteLength)], english: "must be at most \(Self.maxNoteLength) characters"))) }
         if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
         let time = catalogue.now()
         try database.write { db in
@@ -120,16 +120,16 @@ public struct Adoptions: Sendable {
         _ = try authorized(id, actor)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines), unit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
-        if name.isEmpty { errors.append(FieldError(field: "name", reason: "is required")) }
-        if name.count > Self.maxNameLength { errors.append(FieldError(field: "name", reason: "must be at most \(Self.maxNameLength) characters")) }
-        if unit.isEmpty { errors.append(FieldError(field: "unit", reason: "is required")) }
-        if unit.count > Self.maxUnitLength { errors.append(FieldError(field: "unit", reason: "must be at most \(Self.maxUnitLength) characters")) }
+        if name.isEmpty { errors.append(FieldError(field: "name", Explanation("adoption.reason_required", english: "is required"))) }
+        if name.count > Self.maxNameLength { errors.append(FieldError(field: "name", Explanation("adoption.reason_too_long", ["limit": String(Self.maxNameLength)], english: "must be at most \(Self.maxNameLength) characters"))) }
+        if unit.isEmpty { errors.append(FieldError(field: "unit", Explanation("adoption.reason_required", english: "is required"))) }
+        if unit.count > Self.maxUnitLength { errors.append(FieldError(field: "unit", Explanation("adoption.reason_too_long", ["limit": String(Self.maxUnitLength)], english: "must be at most \(Self.maxUnitLength) characters"))) }
         for text in [name, unit] where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            errors.append(FieldError(field: text == name ? "name" : "unit", reason: "must be one line of text"))
+            errors.append(FieldError(field: text == name ? "name" : "unit", Explanation("adoption.reason_one_line", english: "must be one line of text")))
         }
-        if !baseline.isFinite { errors.append(FieldError(field: "baseline", reason: "must be a number")) }
-        if !target.isFinite { errors.append(FieldError(field: "target", reason: "must be a number")) }
-        if baseline.isFinite && target == baseline { errors.append(FieldError(field: "target", reason: "must differ from the baseline")) }
+        if !baseline.isFinite { errors.append(FieldError(field: "baseline", Explanation("adoption.reason_number", english: "must be a number"))) }
+        if !target.isFinite { errors.append(FieldError(field: "target", Explanation("adoption.reason_number", english: "must be a number"))) }
+        if baseline.isFinite && target == baseline { errors.append(FieldError(field: "target", Explanation("adoption.reason_differ", english: "must differ from the baseline"))) }
         if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
         let time = catalogue.now()
         return try database.write { db in
@@ -152,9 +152,9 @@ public struct Adoptions: Sendable {
         guard adoption.indicators.contains(where: { $0.id == indicator }) else { throw NetworkError.notFound("indicator \(indicator)") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
-        if !CalendarDate.isValid(date) { errors.append(FieldError(field: "date", reason: "must be a date YYYY-MM-DD")) }
-        if !value.isFinite { errors.append(FieldError(field: "value", reason: "must be a number")) }
-        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", reason: "must be at most \(Self.maxNoteLength) characters")) }
+        if !CalendarDate.isValid(date) { errors.append(FieldError(field: "date", Explanation("adoption.reason_date", english: "must be a date YYYY-MM-DD"))) }
+        if !value.isFinite { errors.append(FieldError(field: "value", Explanation("adoption.reason_number", english: "must be a number"))) }
+        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", Explanation("adoption.reason_too_long", ["limit": String(Self.maxNoteLength)], english: "must be at most \(Self.maxNoteLength) characters"))) }
         if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
         let time = catalogue.now()
         try database.write { db in

@@ -60,9 +60,9 @@ public struct Members: Sendable {
         let country = country.trimmingCharacters(in: .whitespaces).uppercased()
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
-        if catalogue.reference.country(country) == nil { errors.append(FieldError(field: "country", reason: "is not an ISO 3166-1 alpha-3 code")) }
-        if !CalendarDate.isValid(joined) { errors.append(FieldError(field: "joined", reason: "must be a date YYYY-MM-DD")) }
-        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", reason: "must be at most \(Self.maxNoteLength) characters")) }
+        if catalogue.reference.country(country) == nil { errors.append(FieldError(field: "country", Explanation("member.reason_country", english: "is not an ISO 3166-1 alpha-3 code"))) }
+        if !CalendarDate.isValid(joined) { errors.append(FieldError(field: "joined", Explanation("adoption.reason_date", english: "must be a date YYYY-MM-DD"))) }
+        if note.count > Self.maxNoteLength { errors.append(FieldError(field: "note", Explanation("adoption.reason_too_long", ["limit": String(Self.maxNoteLength)], english: "must be at most \(Self.maxNoteLength) characters"))) }
         if !errors.isEmpty { throw CatalogueError.invalid(ValidationFailure(errors)) }
         let time = catalogue.now()
         return try database.write { db in

@@ -12,11 +12,12 @@ struct MemberPagesController {
     private var members: Members { Members(catalogue: catalogue) }
     private var reference: ReferenceData { catalogue.reference }
     func presenter(_ context: AppRequestContext) -> Presenter { Presenter(reference: reference, localizer: context.localizer) }
+    func networkPresenter(_ context: AppRequestContext) -> NetworkPresenter { NetworkPresenter(reference: reference, localizer: context.localizer) }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("members") { request, context in
-            let notice = request.uri.queryParameters.get("saved") != nil ? "Member saved." : nil
-            return try list(context, form: blankForm(), notice: notice)
+            let notice = request.uri.queryParameters.get("saved") != nil ? context.localizer.t("members.saved") : nil
+            return try list(context, form: blankForm(context.localizer), notice: notice)
         }
         group.post("members") { request, context in
             var request = request
@@ -26,8 +27,8 @@ struct MemberPagesController {
                 try members.add(country: country, joined: joined, note: note, actor: context.actor)
                 return Response.redirect(to: "/members?saved=1", type: .normal)
             } catch CatalogueError.invalid(let failure) {
-                let view = MemberFormView(countries: countryOptions(selected: country), joined: joined, note: note,
-                                          errors: failure.errors.map { FieldProblemView(field: $0.field, reason: $0.reason) }, hasErrors: true)
+                let view = MemberFormView(countries: countryOptions(selected: country, context.localizer), joined: joined, note: note,
+                                          errors: failure.errors.map { networkPresenter(context).problem($0, labels: "member.field_") }, hasErrors: true)
                 return try list(context, form: view, status: .unprocessableContent)
             }
         }
@@ -41,41 +42,53 @@ struct MemberPagesController {
         }
     }
 
-    private func blankForm() -> MemberFormView {
-        MemberFormView(countries: countryOptions(selected: ""), joined: "", note: "", errors: [], hasErrors: false)
+    private func blankForm(_ localizer: Localizer) -> MemberFormView {
+        MemberFormView(countries: countryOptions(selected: "", localizer), joined: "", note: "", errors: [], hasErrors: false)
     }
 
-    private func countryOptions(selected: String) -> [OptionView] {
-        [OptionView(value: "", label: "Choose a country", selected: selected.isEmpty)]
-            + reference.countries.sorted { $0.name.en < $1.name.en }.map {
-                OptionView(value: $0.alpha3, label: "\($0.name.en) (\($0.alpha3))", selected: $0.alpha3 == selected.uppercased())
-            }
+    /// Every country by its name in the page's language, in that language's order.
+    private func countryOptions(selected: String, _ localizer: Localizer) -> [OptionView] {
+        [OptionView(value: "", label: localizer.t("members.choose_country"), selected: selected.isEmpty)]
+            + reference.countries.map { (code: $0.alpha3, name: localizer.text($0.name)) }
+                .sorted { $0.name.compare($1.name, locale: localizer.language.locale) == .orderedAscending }
+                .map { OptionView(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == selected.uppercased()) }
     }
 
     private func list(_ context: AppRequestContext, form: MemberFormView, notice: String? = nil,
                       status: HTTPResponse.Status = .ok) throws -> Response {
-        let rows = try members.list().map { member in
+        let localizer = context.localizer, network = networkPresenter(context), presenter = self.presenter(context)
+        let rows = try members.list().map { member -> MemberRowView in
             let country = reference.country(member.country)
-            return MemberRowView(code: member.country, name: country?.name.en ?? member.country, href: "/members/\(member.country)",
-                                 region: country?.region ?? "", subregion: country?.subregion ?? "", joined: member.joined,
-                                 focalPointCount: member.focalPoints.count, agencyCount: member.agencies.count,
-                                 innovationCount: member.innovationCount, needCount: member.needCount, adoptionCount: member.adoptionCount)
-        }
+            return MemberRowView(code: member.country, name: presenter.countryName(member.country), href: "/members/\(member.country)",
+                                 region: network.regionName(country?.regionCode, english: country?.region ?? ""),
+                                 subregion: network.regionName(country?.subregionCode, english: country?.subregion ?? ""),
+                                 joined: localizer.day(iso: member.joined),
+                                 focalPointCount: localizer.number(member.focalPoints.count), agencyCount: localizer.number(member.agencies.count),
+                                 innovationCount: localizer.number(member.innovationCount), needCount: localizer.number(member.needCount),
+                                 adoptionCount: localizer.number(member.adoptionCount))
+        }.sorted { (a: MemberRowView, b: MemberRowView) in a.name.compare(b.name, locale: localizer.language.locale) == .orderedAscending }
         let canManage = AccessPolicy.decide(context.actor, .manageMembers).isAllowed
-        let view = MembersPageView(layout: LayoutView(title: "Members", context: context, section: "members", notice: notice),
-                                   members: rows, memberCount: rows.count, form: canManage ? form : nil)
+        let view = MembersPageView(layout: LayoutView(title: localizer.t("members.title"), context: context, section: "members", notice: notice),
+                                   members: rows, memberCount: localizer.number(rows.count), form: canManage ? form : nil)
         return pages.render("members", view, status: status)
     }
 
     private func memberPage(_ country: Country, _ member: Member, _ context: AppRequestContext) throws -> Response {
+        let localizer = context.localizer, network = networkPresenter(context)
         var facts = [
-            FactView(label: "Member since", value: member.joined),
-            FactView(label: "UN M49 region", value: country.region.isEmpty ? "—" : country.region),
-            FactView(label: "UN M49 sub-region", value: country.subregion.isEmpty ? "—" : country.subregion),
-            FactView(label: "Groupings", value: country.globalSouth ? "Global South (\(country.globalSouthBasis))" : "Not in the Global South grouping"),
-            FactView(label: "Published innovations and needs", value: "\(member.innovationCount) innovations · \(member.needCount) needs"),
+            FactView(label: localizer.t("member.since"), value: localizer.day(iso: member.joined)),
+            FactView(label: localizer.t("countries.fact_region"),
+                     value: country.region.isEmpty ? "—" : network.regionName(country.regionCode, english: country.region)),
+            FactView(label: localizer.t("countries.fact_subregion"),
+                     value: country.subregion.isEmpty ? "—" : network.regionName(country.subregionCode, english: country.subregion)),
+            FactView(label: localizer.t("member.groupings"), value: country.globalSouth
+                ? localizer.t("member.global_south", ["basis": ReferencePagesController.globalSouthBasis(country.globalSouthBasis, localizer)])
+                : localizer.t("member.not_global_south")),
+            FactView(label: localizer.t("member.published"), value: localizer.t("member.published_value", [
+                "innovations": localizer.number(member.innovationCount), "needs": localizer.number(member.needCount),
+            ])),
         ]
-        if !member.note.isEmpty { facts.append(FactView(label: "Note", value: member.note)) }
+        if !member.note.isEmpty { facts.append(FactView(label: localizer.t("member.note"), value: member.note)) }
         let visibility = Visibility(context.actor)
         func query(_ kind: EntryKind) -> EntryQuery {
             var query = EntryQuery(kind: kind, perPage: ReferencePagesController.shown, sort: .title, country: country.alpha3)
@@ -91,20 +104,24 @@ struct MemberPagesController {
         let signedIn = context.actor.role != nil
         let adoptions = try Adoptions(catalogue: catalogue).list(country: country.alpha3)
         let view = MemberPageView(
-            layout: LayoutView(title: country.name.en, context: context, section: "members"), facts: facts,
+            layout: LayoutView(title: localizer.text(country.name), context: context, section: "members"), facts: facts,
             focalPoints: signedIn ? member.focalPoints : [],
-            focalPointNote: signedIn ? nil : "\(member.focalPoints.count) focal point account(s); sign in to see their addresses.",
+            focalPointNote: signedIn ? nil : member.focalPoints.count == 1 ? localizer.t("member.focal_note_one")
+                : localizer.t("member.focal_note_many", ["count": localizer.number(member.focalPoints.count)]),
             agencies: member.agencies, innovations: innovations.entries.map(presenter(context).row), needs: needs.entries.map(presenter(context).row),
-            innovationTotal: innovations.total, needTotal: needs.total,
+            innovationTotal: localizer.number(innovations.total), needTotal: localizer.number(needs.total),
             moreInnovationsHref: more(innovations, .innovation), moreNeedsHref: more(needs, .need), canSeePairings: canSeePairings,
             pairings: pairings.map { pairing in
-                PairingRowView(direction: pairing.offered ? "Offers" : "Needs",
+                PairingRowView(direction: pairing.offered ? localizer.t("member.offers") : localizer.t("member.needs"),
                                need: LinkView(label: pairing.needTitle, href: "/needs/\(percentEncoded(pairing.needRef))"),
-                               needCountry: pairing.needCountry,
+                               needCountry: presenter(context).countryName(pairing.needCountry),
                                innovation: LinkView(label: pairing.innovationTitle, href: "/innovations/\(percentEncoded(pairing.innovationRef))"),
-                               innovationCountry: pairing.innovationCountry, status: pairing.status.label, updated: Timestamp.day(pairing.updatedAt))
+                               innovationCountry: presenter(context).countryName(pairing.innovationCountry),
+                               status: localizer.has("member.status_" + pairing.status.rawValue) ? localizer.t("member.status_" + pairing.status.rawValue)
+                                   : pairing.status.label,
+                               updated: localizer.day(pairing.updatedAt))
             },
-            adoptions: adoptions.map(NetworkPresenter(reference: reference).row), countryHref: "/countries/\(country.alpha3)")
+            adoptions: adoptions.map(network.row), countryHref: "/countries/\(country.alpha3)")
         return pages.render("member", view)
     }
 }

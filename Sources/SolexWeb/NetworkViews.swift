@@ -5,7 +5,10 @@ import SolexCore
 
 /// A problem of a form, named by field and reason.
 struct FieldProblemView: Sendable {
+    /// The field's name in the form (for the link to it).
     var field: String
+    /// The field's label in the page's language.
+    var label: String
     var reason: String
 }
 
@@ -17,11 +20,11 @@ struct MemberRowView: Sendable {
     var region: String
     var subregion: String
     var joined: String
-    var focalPointCount: Int
-    var agencyCount: Int
-    var innovationCount: Int
-    var needCount: Int
-    var adoptionCount: Int
+    var focalPointCount: String
+    var agencyCount: String
+    var innovationCount: String
+    var needCount: String
+    var adoptionCount: String
 }
 
 /// The form that adds a member or changes one (the secretariat's).
@@ -37,7 +40,7 @@ struct MemberFormView: Sendable {
 struct MembersPageView: Sendable {
     var layout: LayoutView
     var members: [MemberRowView]
-    var memberCount: Int
+    var memberCount: String
     /// The add form, for those who manage members.
     var form: MemberFormView?
 }
@@ -64,7 +67,7 @@ struct AdoptionRowView: Sendable {
     var stage: String
     var stageDate: String
     var startedOn: String
-    var indicatorCount: Int
+    var indicatorCount: String
 }
 
 /// `/members/:code`.
@@ -77,8 +80,8 @@ struct MemberPageView: Sendable {
     var agencies: [String]
     var innovations: [EntryRowView]
     var needs: [EntryRowView]
-    var innovationTotal: Int
-    var needTotal: Int
+    var innovationTotal: String
+    var needTotal: String
     var moreInnovationsHref: String?
     var moreNeedsHref: String?
     var canSeePairings: Bool
@@ -89,8 +92,8 @@ struct MemberPageView: Sendable {
 
 /// A cell of the heat map table.
 struct MapCellView: Sendable {
-    var supply: Int
-    var demand: Int
+    var supply: String
+    var demand: String
     var gap: String
     var href: String
 }
@@ -100,8 +103,8 @@ struct MapGoalRowView: Sendable {
     var goal: Int
     var label: String
     var href: String
-    var supply: Int
-    var demand: Int
+    var supply: String
+    var demand: String
     var gap: String
     var cells: [MapCellView]
 }
@@ -123,8 +126,8 @@ struct SDGMapPageView: Sendable {
     var svg: String
     var regionHeaders: [String]
     var goals: [MapGoalRowView]
-    var totalSupply: Int
-    var totalDemand: Int
+    var totalSupply: String
+    var totalDemand: String
     var totalGap: String
     var csvHref: String
     var jsonHref: String
@@ -135,8 +138,8 @@ struct MapTargetRowView: Sendable {
     var id: String
     var anchor: String
     var label: String
-    var supply: Int
-    var demand: Int
+    var supply: String
+    var demand: String
     var gap: String
     var supplyEntries: [LinkView]
     var demandEntries: [LinkView]
@@ -149,8 +152,8 @@ struct SDGGoalMapPageView: Sendable {
     var filter: MapFilterView
     var goal: Int
     var svg: String
-    var supply: Int
-    var demand: Int
+    var supply: String
+    var demand: String
     var gap: String
     var targets: [MapTargetRowView]
     var backHref: String
@@ -160,14 +163,14 @@ struct SDGGoalMapPageView: Sendable {
 /// A count in a summary table.
 struct CountRowView: Sendable {
     var label: String
-    var count: Int
+    var count: String
 }
 
 /// A kind of indicator in the summary.
 struct KindRowView: Sendable {
     var label: String
-    var indicators: Int
-    var measured: Int
+    var indicators: String
+    var measured: String
     var median: String
 }
 
@@ -175,7 +178,7 @@ struct KindRowView: Sendable {
 struct AdoptionsPageView: Sendable {
     var layout: LayoutView
     var adoptions: [AdoptionRowView]
-    var total: Int
+    var total: String
     var byStage: [CountRowView]
     var byGoal: [CountRowView]
     var byRegion: [CountRowView]

@@ -17,64 +17,81 @@ struct ReferencePagesController {
         group.get("countries") { _, context in
             let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
                 needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
-            let rows = reference.countries.sorted { $0.name.en < $1.name.en }.map { country in
-                CountryRowView(name: country.name.en, href: "/countries/\(country.alpha3)", alpha3: country.alpha3,
-                               region: country.region, subregion: country.subregion, globalSouth: country.globalSouth,
-                               innovationCount: innovations.byCountry[country.alpha3] ?? 0, needCount: needs.byCountry[country.alpha3] ?? 0)
-            }
+            let localizer = context.localizer, network = NetworkPresenter(reference: reference, localizer: localizer)
+            let rows = reference.countries.map { (country: $0, name: localizer.text($0.name)) }
+                .sorted { $0.name.compare($1.name, locale: localizer.language.locale) == .orderedAscending }
+                .map { country, name in
+                    CountryRowView(name: name, href: "/countries/\(country.alpha3)", alpha3: country.alpha3,
+                                   region: network.regionName(country.regionCode, english: country.region),
+                                   subregion: network.regionName(country.subregionCode, english: country.subregion), globalSouth: country.globalSouth,
+                                   innovationCount: localizer.number(innovations.byCountry[country.alpha3] ?? 0),
+                                   needCount: localizer.number(needs.byCountry[country.alpha3] ?? 0))
+                }
             return pages.render("countries", CountriesPageView(
-                layout: LayoutView(title: "Countries", context: context, section: "countries"), countries: rows))
+                layout: LayoutView(title: localizer.t("countries.title"), context: context, section: "countries"), countries: rows))
         }
         group.get("countries/:code") { _, context in
             guard let country = reference.country(try context.parameters.require("code")) else { throw HTTPError(.notFound) }
+            let localizer = context.localizer, network = NetworkPresenter(reference: reference, localizer: localizer)
             let facts: [ReferencePageView.Fact] = [
-                .init(label: "ISO 3166-1 codes", value: "\(country.alpha3) · \(country.alpha2) · \(country.numeric)"),
-                .init(label: "Names", value: "\(country.name.en) · \(country.name.fr) · \(country.name.es)"),
-                .init(label: "UN M49 region", value: country.region.isEmpty ? "—" : country.region),
-                .init(label: "UN M49 sub-region", value: country.subregion.isEmpty ? "—" : country.subregion),
-                .init(label: "Global South", value: (country.globalSouth ? "Yes" : "No") + " (\(country.globalSouthBasis))"),
+                .init(label: localizer.t("countries.fact_codes"), value: "\(country.alpha3) · \(country.alpha2) · \(country.numeric)"),
+                .init(label: localizer.t("countries.fact_names"), value: "\(country.name.en) · \(country.name.fr) · \(country.name.es)"),
+                .init(label: localizer.t("countries.fact_region"),
+                      value: country.region.isEmpty ? "—" : network.regionName(country.regionCode, english: country.region)),
+                .init(label: localizer.t("countries.fact_subregion"),
+                      value: country.subregion.isEmpty ? "—" : network.regionName(country.subregionCode, english: country.subregion)),
+                .init(label: localizer.t("countries.fact_global_south"), value: localizer.t("countries.global_south_value", [
+                    "answer": country.globalSouth ? localizer.t("countries.yes") : localizer.t("countries.no"),
+                    "basis": Self.globalSouthBasis(country.globalSouthBasis, localizer),
+                ])),
             ]
-            return try page(title: country.name.en, section: "countries", lead: nil, facts: facts, context: context) {
+            return try page(title: localizer.text(country.name), section: "countries", lead: nil, facts: facts, context: context) {
                 EntryQuery(kind: $0, perPage: Self.shown, sort: .title, country: country.alpha3)
             }
         }
         group.get("themes") { _, context in
             let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
                 needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
+            let localizer = context.localizer
             let rows = reference.themes.map { theme in
-                ReferenceRowView(label: theme.label.en, href: "/themes/\(theme.slug)", summary: theme.summary,
-                                 innovationCount: innovations.byTheme[theme.slug] ?? 0, needCount: needs.byTheme[theme.slug] ?? 0)
+                ReferenceRowView(label: localizer.text(theme.label), href: "/themes/\(theme.slug)", summary: theme.summary,
+                                 innovationCount: localizer.number(innovations.byTheme[theme.slug] ?? 0),
+                                 needCount: localizer.number(needs.byTheme[theme.slug] ?? 0))
             }
             return pages.render("reference_index", ReferenceIndexView(
-                layout: LayoutView(title: "Themes", context: context, section: "themes"),
-                lead: "Every innovation and need is classified under one or more of these themes.", rows: rows))
+                layout: LayoutView(title: localizer.t("themes.title"), context: context, section: "themes"),
+                lead: localizer.t("themes.lead"), rows: rows))
         }
         group.get("themes/:slug") { _, context in
             guard let theme = reference.theme(try context.parameters.require("slug")) else { throw HTTPError(.notFound) }
-            return try page(title: theme.label.en, section: "themes", lead: theme.summary, facts: [], context: context) {
+            return try page(title: context.localizer.text(theme.label), section: "themes", lead: theme.summary, facts: [], context: context) {
                 EntryQuery(kind: $0, perPage: Self.shown, sort: .title, theme: theme.slug)
             }
         }
         group.get("sdgs") { _, context in
             let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
                 needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
+            let localizer = context.localizer
             let rows = reference.goals.map { goal in
-                ReferenceRowView(label: "Goal \(goal.number): \(goal.label.en)", href: "/sdgs/\(goal.number)",
-                                 summary: "\(reference.targets.filter { $0.goal == goal.number }.count) targets",
-                                 innovationCount: innovations.byGoal[goal.number] ?? 0, needCount: needs.byGoal[goal.number] ?? 0)
+                ReferenceRowView(label: localizer.t("sdgs.goal_label", ["number": String(goal.number), "label": localizer.text(goal.label)]),
+                                 href: "/sdgs/\(goal.number)",
+                                 summary: localizer.t("sdgs.target_count", ["count": localizer.number(reference.targets.filter { $0.goal == goal.number }.count)]),
+                                 innovationCount: localizer.number(innovations.byGoal[goal.number] ?? 0),
+                                 needCount: localizer.number(needs.byGoal[goal.number] ?? 0))
             }
             return pages.render("reference_index", ReferenceIndexView(
-                layout: LayoutView(title: "Sustainable Development Goals", context: context, section: "sdgs"),
-                lead: "Innovations and needs name the SDG targets they serve.", rows: rows))
+                layout: LayoutView(title: localizer.t("sdgs.title"), context: context, section: "sdgs"),
+                lead: localizer.t("sdgs.lead"), rows: rows))
         }
         group.get("sdgs/:goal") { _, context in
             guard let number = Int(try context.parameters.require("goal")), let goal = reference.goal(number) else {
                 throw HTTPError(.notFound)
             }
+            let localizer = context.localizer
             let targets = reference.targets.filter { $0.goal == number }.map {
-                LinkView(label: "\($0.id) \($0.label.en)", href: "/sdgs/\(number)#target-\($0.id)")
+                LinkView(label: "\($0.id) \(localizer.text($0.label))", href: "/sdgs/\(number)#target-\($0.id)")
             }
-            return try page(title: "Goal \(number): \(goal.label.en)", section: "sdgs", lead: nil, facts: [], targets: targets,
+            return try page(title: localizer.t("sdgs.goal_label", ["number": String(number), "label": localizer.text(goal.label)]), section: "sdgs", lead: nil, facts: [], targets: targets,
                             context: context) {
                 EntryQuery(kind: $0, perPage: Self.shown, sort: .title, sdgGoal: number)
             }
@@ -95,11 +112,21 @@ struct ReferencePagesController {
         }
         let view = ReferencePageView(
             layout: LayoutView(title: title, context: context, section: section), lead: lead, facts: facts,
-            subItems: targets, subItemsHeading: targets.isEmpty ? nil : "Targets",
+            subItems: targets, subItemsHeading: targets.isEmpty ? nil : context.localizer.t("sdgs.targets"),
             innovations: innovations.entries.map(presenter(context).row), needs: needs.entries.map(presenter(context).row),
-            innovationTotal: innovations.total, needTotal: needs.total,
+            innovationTotal: context.localizer.number(innovations.total), needTotal: context.localizer.number(needs.total),
             moreInnovationsHref: more(innovations, .innovation), moreNeedsHref: more(needs, .need))
         return pages.render("reference", view)
+    }
+
+    /// The stated basis of a country's Global South membership in the page's language (the reference holds it in
+    /// English only; the two bases it uses have messages).
+    static func globalSouthBasis(_ basis: String, _ localizer: Localizer) -> String {
+        switch basis {
+        case "UNCTAD developing economies (M49 developed/developing split)": localizer.t("countries.basis_developing")
+        case "no M49 region": localizer.t("countries.basis_no_region")
+        default: basis
+        }
     }
 }
 

@@ -20,23 +20,24 @@ struct SearchController {
 
     private func page(_ parameters: SearchParameters, _ context: AppRequestContext) throws -> Response {
         let result = try catalogue.search(Self.query(parameters, context.actor))
-        let labels = FacetLabels(reference: catalogue.reference)
+        let localizer = context.localizer
+        let labels = FacetLabels(reference: catalogue.reference, localizer: localizer)
         let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
         let facets = SearchFacet.allCases.compactMap { facet -> FacetGroupView? in
             let counts = result.facets[facet] ?? []
             let active = Set(parameters.filters[facet] ?? [])
             let shown = counts.prefix(12) + counts.dropFirst(12).filter { active.contains($0.value) }
             guard !shown.isEmpty else { return nil }
-            return FacetGroupView(name: facet.rawValue, label: FacetLabels.facetTitles[facet] ?? facet.rawValue,
+            return FacetGroupView(name: facet.rawValue, label: labels.title(facet),
                                   options: shown.map { count in
-                                      FacetOptionView(label: labels.label(facet, count.value), count: count.count,
+                                      FacetOptionView(label: labels.label(facet, count.value), count: localizer.number(count.count),
                                                       href: parameters.href(toggling: facet, value: count.value),
                                                       isActive: active.contains(count.value))
                                   })
         }
         let active = SearchFacet.allCases.flatMap { facet in
             (parameters.filters[facet] ?? []).map { value in
-                LinkView(label: "\(FacetLabels.facetTitles[facet] ?? ""): \(labels.label(facet, value))",
+                LinkView(label: localizer.t("search.active_filter", ["facet": labels.title(facet), "value": labels.label(facet, value)]),
                          href: parameters.href(toggling: facet, value: value))
             }
         }
@@ -46,12 +47,16 @@ struct SearchController {
         let start = result.total == 0 ? 0 : (result.page - 1) * result.perPage + 1
         let hasSearch = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty || !parameters.filters.isEmpty
         let view = SearchPageView(
-            layout: LayoutView(title: hasSearch ? "Search results" : "Search", context: context, section: "search"),
-            query: parameters.text, hasSearch: hasSearch, total: result.total,
-            totalLabel: result.total == 1 ? "1 result" : "\(result.total) results", rangeStart: start,
-            rangeEnd: start == 0 ? 0 : start + result.hits.count - 1, matchedAnyWord: result.matchedAnyWord,
+            layout: LayoutView(title: hasSearch ? localizer.t("search.title_results") : localizer.t("search.title"), context: context, section: "search"),
+            query: parameters.text, hasSearch: hasSearch, total: localizer.number(result.total),
+            totalLabel: result.total == 1 ? localizer.t("search.results_one")
+                : localizer.t("search.results_many", ["count": localizer.number(result.total)]),
+            rangeStart: start,
+            showing: localizer.t("search.showing", ["start": localizer.number(start), "end": localizer.number(start == 0 ? 0 : start + result.hits.count - 1),
+                                                    "total": localizer.number(result.total)]),
+            matchedAnyWord: result.matchedAnyWord,
             results: result.hits.map { hit in
-                SearchResultView(typeLabel: hit.kind == .innovation ? "Innovation" : "Need", ref: hit.ref, title: hit.title,
+                SearchResultView(typeLabel: hit.kind == .innovation ? localizer.t("search.type_innovation") : localizer.t("search.type_need"), ref: hit.ref, title: hit.title,
                                         href: "/\(hit.kind.plural)/\(percentEncoded(hit.ref))", snippet: hit.snippetParts,
                                         country: presenter.countryLink(hit.country), score: String(format: "%.2f", hit.score))
             },

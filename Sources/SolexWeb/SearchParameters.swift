@@ -76,25 +76,44 @@ struct SearchParameters {
     }
 }
 
-/// Names facet values for people: countries, regions, themes, goals and targets by their labels.
+/// Names facets and their values for people, in the page's language: countries, regions, themes, goals and targets by
+/// their labels.
 struct FacetLabels {
     let reference: ReferenceData
+    let localizer: Localizer
 
-    static let facetTitles: [SearchFacet: String] = [
-        .type: "Type", .country: "Country", .region: "Region", .theme: "Theme", .sdg: "SDG goal", .sdgTarget: "SDG target",
-        .evidence: "Evidence", .scale: "Scale",
-    ]
+    /// A facet's title.
+    func title(_ facet: SearchFacet) -> String {
+        switch facet {
+        case .type: localizer.t("search.facet_type")
+        case .country: localizer.t("search.facet_country")
+        case .region: localizer.t("search.facet_region")
+        case .theme: localizer.t("search.facet_theme")
+        case .sdg: localizer.t("search.facet_sdg")
+        case .sdgTarget: localizer.t("search.facet_sdg_target")
+        case .evidence: localizer.t("search.facet_evidence")
+        case .scale: localizer.t("search.facet_scale")
+        }
+    }
 
     func label(_ facet: SearchFacet, _ value: String) -> String {
         switch facet {
-        case .type: value == "need" ? "Needs" : "Innovations"
-        case .country: reference.country(value)?.name.en ?? value
-        case .region: reference.countries.first { $0.regionCode.map(String.init) == value }?.region ?? value
-        case .theme: reference.theme(value)?.label.en ?? value
-        case .sdg: Int(value).flatMap(reference.goal).map { "\(value) \($0.label.en)" } ?? value
-        case .sdgTarget: reference.target(value).map { "\(value) \($0.label.en)" } ?? value
-        case .evidence, .scale: value.capitalizedFirst
+        case .type: value == "need" ? localizer.t("search.value_needs") : localizer.t("search.value_innovations")
+        case .country: reference.country(value).map { localizer.text($0.name) } ?? value
+        case .region:
+            NetworkPresenter(reference: reference, localizer: localizer)
+                .regionName(Int(value), english: reference.countries.first { $0.regionCode.map(String.init) == value }?.region ?? value)
+        case .theme: reference.theme(value).map { localizer.text($0.label) } ?? value
+        case .sdg: Int(value).flatMap(reference.goal).map { "\(value) \(localizer.text($0.label))" } ?? value
+        case .sdgTarget: reference.target(value).map { "\(value) \(localizer.text($0.label))" } ?? value
+        case .evidence: enumeration("search.evidence_", value)
+        case .scale: enumeration("search.scale_", value)
         }
+    }
+
+    /// An evidence level or scale by its message (`search.evidence_<value>`, `search.scale_<value>`).
+    private func enumeration(_ prefix: String, _ value: String) -> String {
+        localizer.has(prefix + value) ? localizer.t(prefix + value) : value.capitalizedFirst
     }
 }
 

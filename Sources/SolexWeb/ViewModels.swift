@@ -378,8 +378,8 @@ struct CountryRowView: Sendable {
     var region: String
     var subregion: String
     var globalSouth: Bool
-    var innovationCount: Int
-    var needCount: Int
+    var innovationCount: String
+    var needCount: String
 }
 
 /// The list of countries.
@@ -405,8 +405,8 @@ struct ReferencePageView: Sendable {
     var subItemsHeading: String?
     var innovations: [EntryRowView]
     var needs: [EntryRowView]
-    var innovationTotal: Int
-    var needTotal: Int
+    var innovationTotal: String
+    var needTotal: String
     /// Link to the full filtered innovations list, when there are more than shown.
     var moreInnovationsHref: String?
     var moreNeedsHref: String?
@@ -417,8 +417,8 @@ struct ReferenceRowView: Sendable {
     var label: String
     var href: String
     var summary: String
-    var innovationCount: Int
-    var needCount: Int
+    var innovationCount: String
+    var needCount: String
 }
 
 /// The list of themes or of SDG goals.
@@ -455,7 +455,7 @@ struct SearchResultView: Sendable {
 /// A value of a facet with its count; following `href` adds or removes it from the search.
 struct FacetOptionView: Sendable {
     var label: String
-    var count: Int
+    var count: String
     var href: String
     var isActive: Bool
 }
@@ -474,11 +474,12 @@ struct SearchPageView: Sendable {
     var query: String
     /// Whether anything was asked (text or a filter).
     var hasSearch: Bool
-    var total: Int
+    var total: String
     /// "1 result" or "N results".
     var totalLabel: String
+    /// The number of the first result shown (the list's `start`), and "Showing 1–20 of 45" in the page's language.
     var rangeStart: Int
-    var rangeEnd: Int
+    var showing: String
     /// Shown when no entry had all the words and the results have any of them.
     var matchedAnyWord: Bool
     var results: [SearchResultView]

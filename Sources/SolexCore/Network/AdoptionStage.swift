@@ -53,11 +53,15 @@ public enum AdoptionStage: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// Why an adoption at `current` (nil: not started) may not move to `next`, or nil if it may.
-    public static func refusal(from current: AdoptionStage?, to next: AdoptionStage) -> String? {
+    public static func refusal(from current: AdoptionStage?, to next: AdoptionStage) -> Explanation? {
         guard !canMove(from: current, to: next) else { return nil }
-        guard let current, !current.isFinal else { return "the adoption is \(current?.rawValue ?? ""); no stage may follow" }
-        let allowed = allCases.filter { canMove(from: current, to: $0) }.map(\.rawValue)
-        return "cannot go from \(current.rawValue) to \(next.rawValue); allowed: \(allowed.joined(separator: ", "))"
+        guard let current, !current.isFinal else {
+            let stage = current?.rawValue ?? ""
+            return Explanation("adoption.reason_final", ["stage": stage], english: "the adoption is \(stage); no stage may follow")
+        }
+        let allowed = allCases.filter { canMove(from: current, to: $0) }.map(\.rawValue).joined(separator: ", ")
+        return Explanation("adoption.reason_move", ["from": current.rawValue, "to": next.rawValue, "allowed": allowed],
+                           english: "cannot go from \(current.rawValue) to \(next.rawValue); allowed: \(allowed)")
     }
 }
 
