@@ -205,6 +205,15 @@ for row, meeting in zip(parser.rows, meetings):
 PY
 check "agenda export --format html: an unknown delegation is refused" bash -c "
     ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation XYZ 2>'$work/html.err' && grep -q \"no delegation 'XYZ'\" '$work/html.err'"
+check "agenda export --format html --lang fr: French headings and day names" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang fr >'$work/agenda-html/all-fr.html' &&
+    grep -q '<html lang=\"fr\">' '$work/agenda-html/all-fr.html' && grep -q 'Rencontres par créneau et par table' '$work/agenda-html/all-fr.html' &&
+    grep -q 'Jour 1 · dimanche 14 mai' '$work/agenda-html/all-fr.html' && grep -q 'heures en Asia/Dhaka' '$work/agenda-html/all-fr.html'"
+check "agenda export --format html --lang es --delegation BTN: Spanish headings and day names" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang es --delegation BTN >'$work/agenda-html/btn-es.html' &&
+    grep -q '<th scope=\"col\">Se reúne con</th>' '$work/agenda-html/btn-es.html' && grep -Eq 'domingo|lunes' '$work/agenda-html/btn-es.html'"
+check "agenda export --lang: an interface language the site does not offer is refused" bash -c "
+    ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang de 2>'$work/lang.err' && grep -q -- '--lang' '$work/lang.err'"
 
 # Duplicates: the forms' warning on the command line, then a merge that keeps the duplicate's address and history.
 check "similar: a need written like NEED-BEN-001 is listed first" bash -c "
