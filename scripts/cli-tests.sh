@@ -177,7 +177,7 @@ check "agenda export --format html --delegation all: one section per delegation"
     '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation all >'$work/agenda-html/delegations.html' &&
     test \$(grep -c '<section class=\"delegation-agenda\"' '$work/agenda-html/delegations.html') -eq \$('$SOLEX' --db '$db' workshop list | awk -F'\t' '\$2 == \"dhaka-2017\" { print \$3 + 0 }')"
 check "agenda export --format html --delegation BTN: only BTN's page, each of its meetings" python3 - "$SOLEX" "$db" "$work/agenda/btn.csv" <<'PY'
-import csv, subprocess, sys
+import csv, datetime, subprocess, sys
 from html.parser import HTMLParser
 html = subprocess.run([sys.argv[1], "--db", sys.argv[2], "agenda", "export", "dhaka-2017", "--format", "html", "--delegation", "BTN"],
                       check=True, capture_output=True, text=True).stdout
@@ -199,7 +199,9 @@ assert parser.sections == ["delegation-BTN"], parser.sections
 meetings = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
 assert len(parser.rows) == len(meetings), (len(parser.rows), len(meetings))
 for row, meeting in zip(parser.rows, meetings):
-    assert row[0] == meeting["date"] and row[1] == f"{meeting['start']}\u2013{meeting['end']}" and row[5] == meeting["table_name"], (row, meeting)
+    day = datetime.date.fromisoformat(meeting["date"])
+    clock = lambda t: str(int(t[:2])) + t[2:]  # the page writes 9:00, the CSV 09:00
+    assert row[0] == f"{day:%A} {day.day} {day:%B}" and row[1] == f"{clock(meeting['start'])}\u2013{clock(meeting['end'])}" and row[5] == meeting["table_name"], (row, meeting)
     other = meeting["champion"] if meeting["requester"] == "BTN" else meeting["requester"]
     assert row[2].endswith(f"({other})"), (row, other)
 PY
