@@ -50,6 +50,14 @@ public struct AgendaRefusal: Error, Sendable, Hashable {
         self.message = sentence.english
         self.sentence = sentence
     }
+
+    /// Two refusals are the same when they name the same constraint and say the same thing (in English).
+    public static func == (lhs: AgendaRefusal, rhs: AgendaRefusal) -> Bool { lhs.constraint == rhs.constraint && lhs.message == rhs.message }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(constraint)
+        hasher.combine(message)
+    }
 }
 
 /// The result of a manual edit: the new schedule, and the pins to store on the edited requests so that the next
