@@ -177,7 +177,7 @@ check "agenda export --format html --delegation all: one section per delegation"
     '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation all >'$work/agenda-html/delegations.html' &&
     test \$(grep -c '<section class=\"delegation-agenda\"' '$work/agenda-html/delegations.html') -eq \$('$SOLEX' --db '$db' workshop list | awk -F'\t' '\$2 == \"dhaka-2017\" { print \$3 + 0 }')"
 check "agenda export --format html --delegation BTN: only BTN's page, each of its meetings" python3 - "$SOLEX" "$db" "$work/agenda/btn.csv" <<'PY'
-import csv, subprocess, sys
+import csv, datetime, subprocess, sys
 from html.parser import HTMLParser
 html = subprocess.run([sys.argv[1], "--db", sys.argv[2], "agenda", "export", "dhaka-2017", "--format", "html", "--delegation", "BTN"],
                       check=True, capture_output=True, text=True).stdout
@@ -199,12 +199,23 @@ assert parser.sections == ["delegation-BTN"], parser.sections
 meetings = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
 assert len(parser.rows) == len(meetings), (len(parser.rows), len(meetings))
 for row, meeting in zip(parser.rows, meetings):
-    assert row[0] == meeting["date"] and row[1] == f"{meeting['start']}\u2013{meeting['end']}" and row[5] == meeting["table_name"], (row, meeting)
+    day = datetime.date.fromisoformat(meeting["date"])
+    clock = lambda t: str(int(t[:2])) + t[2:]  # the page writes 9:00, the CSV 09:00
+    assert row[0] == f"{day:%A} {day.day} {day:%B}" and row[1] == f"{clock(meeting['start'])}\u2013{clock(meeting['end'])}" and row[5] == meeting["table_name"], (row, meeting)
     other = meeting["champion"] if meeting["requester"] == "BTN" else meeting["requester"]
     assert row[2].endswith(f"({other})"), (row, other)
 PY
 check "agenda export --format html: an unknown delegation is refused" bash -c "
     ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --delegation XYZ 2>'$work/html.err' && grep -q \"no delegation 'XYZ'\" '$work/html.err'"
+check "agenda export --format html --lang fr: French headings and day names" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang fr >'$work/agenda-html/all-fr.html' &&
+    grep -q '<html lang=\"fr\">' '$work/agenda-html/all-fr.html' && grep -q 'Rencontres par créneau et par table' '$work/agenda-html/all-fr.html' &&
+    grep -q 'Jour 1 · dimanche 14 mai' '$work/agenda-html/all-fr.html' && grep -q 'heures en Asia/Dhaka' '$work/agenda-html/all-fr.html'"
+check "agenda export --format html --lang es --delegation BTN: Spanish headings and day names" bash -c "
+    '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang es --delegation BTN >'$work/agenda-html/btn-es.html' &&
+    grep -q '<th scope=\"col\">Se reúne con</th>' '$work/agenda-html/btn-es.html' && grep -Eq 'domingo|lunes' '$work/agenda-html/btn-es.html'"
+check "agenda export --lang: an interface language the site does not offer is refused" bash -c "
+    ! '$SOLEX' --db '$db' agenda export dhaka-2017 --format html --lang de 2>'$work/lang.err' && grep -q -- '--lang' '$work/lang.err'"
 
 # Duplicates: the forms' warning on the command line, then a merge that keeps the duplicate's address and history.
 check "similar: a need written like NEED-BEN-001 is listed first" bash -c "

@@ -8,12 +8,14 @@ struct AgendaPresenter {
     let plan: AgendaPlan
     let schedule: Schedule?
     let labels: AgendaLabels
+    /// The language of the page.
+    let localizer: Localizer
 
-    /// The workshop's dates: `2017-05-14 to 2017-05-15`, or one date.
+    /// The workshop's dates: `14 May 2017 to 15 May 2017`, or one day.
     var dates: String {
         let days = plan.workshop.days.map(\.date)
         guard let first = days.first, let last = days.last else { return "" }
-        return first == last ? first : "\(first) to \(last)"
+        return localizer.dates(first, last)
     }
 
     /// A delegation's name: `Bhutan`, or the code.
@@ -36,9 +38,10 @@ struct AgendaPresenter {
                     }
                     return GridCellView(meeting: nil, session: plan.session(atTable: table.id, slot: index)?.title)
                 }
-                return GridRowView(slot: index, time: "\(slot.start)–\(slot.end)", cells: cells)
+                return GridRowView(slot: index, time: localizer.times(slot.start, slot.end), cells: cells)
             }
-            return GridDayView(id: "day-\(day.index + 1)", title: "Day \(day.index + 1) · \(day.date)", tables: tables.map(\.name), rows: rows)
+            let title = localizer.t("agenda.day_title", ["number": localizer.number(day.index + 1), "day": localizer.weekdayAndDay(iso: day.date)])
+            return GridDayView(id: "day-\(day.index + 1)", title: title, tables: tables.map(\.name), rows: rows)
         }
     }
 
@@ -54,14 +57,17 @@ struct AgendaPresenter {
                 guard let request = plan.request(assignment.request), request.involves(code), plan.slots.indices.contains(assignment.slot) else { return nil }
                 let slot = plan.slots[assignment.slot]
                 return DelegationMeetingView(
-                    date: slot.date, time: "\(slot.start)–\(slot.end)", counterpart: labels.delegation(request.counterpart(of: code)),
+                    date: localizer.weekdayAndDay(iso: slot.date), time: localizer.times(slot.start, slot.end), counterpart: labels.delegation(request.counterpart(of: code)),
                     innovation: labels.innovation(request.innovation), need: labels.need(request.need),
                     table: plan.table(assignment.table)?.name ?? assignment.table,
                     role: request.requester == code ? "asked for" : "champion")
             }
             let sessions = plan.workshop.sessions.filter { $0.delegations.contains(code) }
                 .sorted { ($0.day, $0.start, $0.id) < ($1.day, $1.start, $1.id) }
-                .map { "\($0.day) \($0.start)–\($0.end): \($0.title) (\($0.room))" }
+                .map { session in
+                    localizer.t("agenda.session_line", ["day": localizer.weekdayAndDay(iso: session.day), "start": localizer.time(local: session.start),
+                                                        "end": localizer.time(local: session.end), "title": session.title, "room": session.room])
+                }
             return DelegationAgendaView(
                 id: "delegation-\(code)", code: code, name: labels.delegation(code), agency: delegation.agency,
                 people: delegation.people.isEmpty ? nil
@@ -91,25 +97,30 @@ public enum AgendaPrintSelection: Sendable, Hashable {
 /// `solex agenda export --format html`: one template (`agenda_print`), the style sheet put into the page, so the web
 /// download and the command line give the same bytes.
 public enum AgendaPrintPage {
-    /// The HTML of the agenda of a stored workshop, rendered with the templates and style sheet of `webDirectory`.
-    public static func html(_ workshop: StoredWorkshop, labels: AgendaLabels, selection: AgendaPrintSelection, webDirectory: String) async throws -> String {
+    /// The HTML of the agenda of a stored workshop in `language`, rendered with the templates, messages and style
+    /// sheet of `webDirectory`; `labels` name the countries in that language (see `AgendaLabels.localized`).
+    public static func html(_ workshop: StoredWorkshop, labels: AgendaLabels, selection: AgendaPrintSelection, webDirectory: String,
+                            language: InterfaceLanguage = .en) async throws -> String {
         let pages = try PageRenderer(webDirectory: webDirectory)
         let style = try String(contentsOfFile: webDirectory + "/static/solex.css", encoding: .utf8)
-        return render(pages, plan: workshop.plan, schedule: workshop.schedule, labels: labels, selection: selection, inlineStyle: style)
+        return render(pages, plan: workshop.plan, schedule: workshop.schedule, labels: labels, selection: selection, inlineStyle: style,
+                      language: language)
     }
 
-    /// The HTML of an agenda with `inlineStyle` as its style sheet (nil: a link to the site's style sheet and a way
-    /// back to the workshop's page).
+    /// The HTML of an agenda in `language` with `inlineStyle` as its style sheet (nil: a link to the site's style
+    /// sheet and a way back to the workshop's page).
     static func render(_ pages: PageRenderer, plan: AgendaPlan, schedule: Schedule?, labels: AgendaLabels, selection: AgendaPrintSelection,
-                       inlineStyle: String?) -> String {
-        pages.library.render(view(plan: plan, schedule: schedule, labels: labels, selection: selection, inlineStyle: inlineStyle),
-                             withTemplate: "agenda_print") ?? ""
+                       inlineStyle: String?, language: InterfaceLanguage = .en) -> String {
+        let localizer = pages.messages.localizer(language)
+        return pages.html("agenda_print", view(plan: plan, schedule: schedule, labels: labels, selection: selection, inlineStyle: inlineStyle,
+                                               localizer: localizer), in: language)
     }
 
-    static func view(plan: AgendaPlan, schedule: Schedule?, labels: AgendaLabels, selection: AgendaPrintSelection, inlineStyle: String?) -> AgendaPrintView {
-        let presenter = AgendaPresenter(plan: plan, schedule: schedule, labels: labels)
+    static func view(plan: AgendaPlan, schedule: Schedule?, labels: AgendaLabels, selection: AgendaPrintSelection, inlineStyle: String?,
+                     localizer: Localizer) -> AgendaPrintView {
+        let presenter = AgendaPresenter(plan: plan, schedule: schedule, labels: labels, localizer: localizer)
         let workshop = plan.workshop
-        var view = AgendaPrintView(title: workshop.name, name: workshop.name, venue: workshop.venue, dates: presenter.dates,
+        var view = AgendaPrintView(language: localizer.language.code, title: workshop.name, name: workshop.name, venue: workshop.venue, dates: presenter.dates,
                                    timeZone: workshop.timeZone, showGrid: false, days: [], delegations: [], inlineStyle: inlineStyle,
                                    backHref: inlineStyle == nil ? "/workshops/\(percentEncoded(workshop.id))" : nil)
         switch selection {
@@ -117,7 +128,7 @@ public enum AgendaPrintPage {
             view.showGrid = true
             view.days = presenter.days
         case .allDelegations:
-            view.title = workshop.name + " · agendas of the delegations"
+            view.title = localizer.t("agenda.all_delegations", ["name": workshop.name])
             view.delegations = presenter.agendas()
         case .delegation(let code):
             view.delegations = presenter.agendas([code])

@@ -14,6 +14,7 @@ struct WorkshopEditRoutes {
     func add(to group: RouterGroup<AppRequestContext>) {
         group.post("workshops/:id/requests") { request, context in
             let (form, slug) = try await read(request, context)
+            let localizer = context.localizer
             var state = WorkshopPageState()
             do {
                 if form.first("source") == "hand" {
@@ -21,32 +22,34 @@ struct WorkshopEditRoutes {
                     let need = state.need.trimmingCharacters(in: .whitespaces), innovation = state.innovation.trimmingCharacters(in: .whitespaces)
                     let text = state.priority.trimmingCharacters(in: .whitespaces)
                     guard text.isEmpty || Double(text) != nil else {
-                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "priority", reason: "must be a number of 0 or more")]))
+                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "priority", Explanation("workshop.reason.priority", english: "must be a number of 0 or more"))]))
                     }
                     let added = try workshops.addRequest(slug, need: need, innovation: innovation, priority: Double(text), actor: context.actor)
-                    state.notice = "Request \(added.id) added."
+                    state.notice = localizer.t("workshop.request_added", ["id": added.id])
                 } else {
                     guard let report = form.first("report").flatMap(Int64.init) else {
-                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", reason: "choose a stored match report")]))
+                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", WorkshopForm.chooseReport)]))
                     }
                     let selection: RequestSelection
                     if form.first("selection") == "accepted" { selection = .accepted } else {
                         guard let k = Int(form.first("top") ?? ""), k >= 1 else {
-                            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", reason: "must be a whole number of 1 or more")]))
+                            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", WorkshopForm.atLeastOne)]))
                         }
                         selection = .top(k)
                     }
                     let result = try workshops.addRequests(slug, report: report, selection: selection, actor: context.actor)
-                    state.notice = "\(result.added.count) requests added, \(result.skipped.count) pairs skipped."
-                    state.importResult = result.added.map { "added \($0.id): \($0.requester) → \($0.champion)" }
-                        + result.skipped.map { "skipped \($0.need) / \($0.innovation): \($0.reason)" }
+                    state.notice = localizer.t("workshop.requests_imported", ["added": localizer.number(result.added.count),
+                                                                               "skipped": localizer.number(result.skipped.count)])
+                    state.importResult = result.added.map {
+                        localizer.t("workshop.import_added", ["id": $0.id, "requester": $0.requester, "champion": $0.champion])
+                    } + result.skipped.map { localizer.t("workshop.import_skipped", ["need": $0.need, "innovation": $0.innovation, "reason": $0.reason]) }
                 }
             } catch WorkshopError.invalid(let failure) {
-                let lines = failure.errors.map { "\($0.field): \($0.reason)" }
+                let lines = failure.errors.map { localizer.fieldLine($0) }
                 if form.first("source") == "hand" { state.requestErrors = lines } else { state.importErrors = lines }
                 return try controller.show(try controller.find(context), context, state, status: .unprocessableContent)
             } catch MatchReportError.notFound(let id) {
-                state.importErrors = ["report: no stored report has the id \(id)"]
+                state.importErrors = [localizer.t("workshop.field_reason", ["field": "report", "reason": localizer.t("workshop.reason.no_report", ["id": String(id)])])]
                 return try controller.show(try controller.find(context), context, state, status: .unprocessableContent)
             }
             return try controller.show(try controller.find(context), context, state)
@@ -62,7 +65,7 @@ struct WorkshopEditRoutes {
             (state.moveRequest, state.moveSlot, state.moveTable) = (form.first("request") ?? "", form.first("slot") ?? "", form.first("table") ?? "")
             return try edit(slug, context, state) {
                 guard let slot = Int(state.moveSlot) else {
-                    throw WorkshopError.invalid(ValidationFailure([FieldError(field: "slot", reason: "choose a slot")]))
+                    throw WorkshopError.invalid(ValidationFailure([FieldError(field: "slot", Explanation("workshop.reason.choose_slot", english: "choose a slot"))]))
                 }
                 try workshops.move(slug, request: state.moveRequest, slot: slot, table: state.moveTable, actor: context.actor)
             }
@@ -96,18 +99,19 @@ struct WorkshopEditRoutes {
     /// Runs an edit: back to the page when done, or the page again with the reason.
     private func edit(_ slug: String, _ context: AppRequestContext, _ state: WorkshopPageState, _ work: () throws -> Void) throws -> Response {
         var state = state
+        let localizer = context.localizer
         let status: HTTPResponse.Status
         do {
             try work()
             return Response.redirect(to: "/workshops/\(percentEncoded(slug))?saved=1", type: .normal)
         } catch WorkshopError.refused(let refusal) {
-            state.problem = "Refused: \(refusal.message)."
+            state.problem = localizer.t("workshop.refused", ["reason": localizer.text(refusal.sentence)])
             status = .conflict
         } catch WorkshopError.notScheduled {
-            state.problem = "Refused: the workshop has no schedule yet; schedule it first."
+            state.problem = localizer.t("workshop.refused_not_scheduled")
             status = .conflict
         } catch WorkshopError.invalid(let failure) {
-            state.problem = "Refused: " + failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; ") + "."
+            state.problem = localizer.t("workshop.refused", ["reason": failure.errors.map { localizer.fieldLine($0) }.joined(separator: "; ")])
             status = .unprocessableContent
         }
         return try controller.show(try controller.find(context), context, state, status: status)

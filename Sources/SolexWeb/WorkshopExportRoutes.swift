@@ -30,9 +30,11 @@ struct WorkshopExportRoutes {
             if case .delegation(let code) = selection, workshop.plan.delegation(code) == nil { throw HTTPError(.notFound) }
             guard workshop.schedule != nil else { return try notScheduled(workshop, context) }
             let html = AgendaPrintPage.render(controller.pages, plan: workshop.plan, schedule: workshop.schedule,
-                                              labels: try workshops.labels(for: workshop.input), selection: selection, inlineStyle: controller.style)
+                                              labels: try controller.labels(workshop, context.localizer), selection: selection,
+                                              inlineStyle: controller.style, language: context.localizer.language)
             let suffix: String? = switch selection { case .grid: nil; case .allDelegations: "delegations"; case .delegation(let code): code }
             var response = Self.file(html, type: "text/html; charset=utf-8", name: Self.fileName(workshop, suffix, "html"), inline: true)
+            response.headers[.contentLanguage] = context.localizer.language.code
             let hash = Data(SHA256.hash(data: Data(controller.style.utf8))).base64EncodedString()
             response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; base-uri 'none'; "
                 + "form-action 'none'; frame-ancestors 'none'"
@@ -43,8 +45,10 @@ struct WorkshopExportRoutes {
             let code = try context.parameters.require("country").uppercased()
             guard workshop.plan.delegation(code) != nil else { throw HTTPError(.notFound) }
             let html = AgendaPrintPage.render(controller.pages, plan: workshop.plan, schedule: workshop.schedule,
-                                              labels: try workshops.labels(for: workshop.input), selection: .delegation(code), inlineStyle: nil)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+                                              labels: try controller.labels(workshop, context.localizer), selection: .delegation(code), inlineStyle: nil,
+                                              language: context.localizer.language)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: context.localizer.language.code],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
         }
     }
 
@@ -57,7 +61,7 @@ struct WorkshopExportRoutes {
 
     private func notScheduled(_ workshop: StoredWorkshop, _ context: AppRequestContext) throws -> Response {
         var state = WorkshopPageState()
-        state.problem = "There is nothing to export yet: the workshop has no schedule; schedule it first."
+        state.problem = context.localizer.t("workshop.nothing_to_export")
         return try controller.show(workshop, context, state, status: .conflict)
     }
 

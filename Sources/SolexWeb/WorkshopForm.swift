@@ -8,22 +8,23 @@ import SolexStore
 /// `break_start`, `break-end` / `break_end`, `table-count` / `table_count`, `table-capacity` / `table_capacity`,
 /// `max-per-day` / `max_per_day`, `report` / `report`, `selection-top` and `selection-accepted` / `selection`, `top`.
 struct WorkshopForm {
-    /// The controls in page order: name, id, label, default, type, required, help.
-    static let controls: [(name: String, id: String, label: String, value: String, type: String, required: Bool, help: String?)] = [
-        ("id", "workshop-id", "Identifier", "", "text", true, "Lower-case letters and digits in words joined by hyphens, e.g. dhaka-2017. It is part of every exported calendar id."),
-        ("name", "workshop-name", "Name", "", "text", true, nil),
-        ("venue", "venue", "Venue", "", "text", true, "Building and city."),
-        ("time_zone", "time-zone", "Time zone", "UTC", "text", true, "An IANA time zone such as Asia/Dhaka, Africa/Porto-Novo or UTC."),
-        ("first_day", "first-day", "First day", "", "date", true, "YYYY-MM-DD."),
-        ("day_count", "day-count", "Number of days", "2", "number", true, "1 to \(maxDays); consecutive days."),
-        ("day_start", "day-start", "Meetings start at", "09:00", "time", true, "Local time, HH:MM, every day."),
-        ("day_end", "day-end", "Meetings end at", "17:00", "time", true, nil),
-        ("slot_minutes", "slot-minutes", "Minutes per meeting", "30", "number", true, nil),
-        ("break_start", "break-start", "Break from (optional)", "", "time", false, "A break every day, e.g. lunch."),
-        ("break_end", "break-end", "Break until (optional)", "", "time", false, nil),
-        ("table_count", "table-count", "Number of tables", "6", "number", true, "Named Table 1, Table 2, ..."),
-        ("table_capacity", "table-capacity", "Seats per table", "2", "number", true, "A meeting needs a table that seats both delegations."),
-        ("max_per_day", "max-per-day", "Most meetings per delegation per day (optional)", "", "number", false, "Empty: no limit."),
+    /// The controls in page order: name, id, default, type, required, whether it has help. The label is the message
+    /// `workshop.field.<name>`, the help `workshop.help.<name>`.
+    static let controls: [(name: String, id: String, value: String, type: String, required: Bool, hasHelp: Bool)] = [
+        ("id", "workshop-id", "", "text", true, true),
+        ("name", "workshop-name", "", "text", true, false),
+        ("venue", "venue", "", "text", true, true),
+        ("time_zone", "time-zone", "UTC", "text", true, true),
+        ("first_day", "first-day", "", "date", true, true),
+        ("day_count", "day-count", "2", "number", true, true),
+        ("day_start", "day-start", "09:00", "time", true, true),
+        ("day_end", "day-end", "17:00", "time", true, false),
+        ("slot_minutes", "slot-minutes", "30", "number", true, false),
+        ("break_start", "break-start", "", "time", false, true),
+        ("break_end", "break-end", "", "time", false, false),
+        ("table_count", "table-count", "6", "number", true, true),
+        ("table_capacity", "table-capacity", "2", "number", true, true),
+        ("max_per_day", "max-per-day", "", "number", false, true),
     ]
     static let maxDays = 14
 
@@ -56,7 +57,8 @@ struct WorkshopForm {
             let text = value(name)
             if text.isEmpty && optional { return nil }
             guard let number = Int(text), range.contains(number) else {
-                problems.append(FieldError(field: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+                problems.append(FieldError(field: name, Explanation("agenda.reason.whole_number_range", ["min": String(range.lowerBound), "max": String(range.upperBound)],
+                                                                    english: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")))
                 return nil
             }
             return number
@@ -65,16 +67,17 @@ struct WorkshopForm {
         let capacity = whole("table_capacity", 1...100), slotMinutes = whole("slot_minutes", 1...1440)
         let maxPerDay = whole("max_per_day", 1...1000, optional: true)
         let first = LocalDate(value("first_day"))
-        if first == nil { problems.append(FieldError(field: "first_day", reason: "must be a date written YYYY-MM-DD")) }
+        if first == nil { problems.append(FieldError(field: "first_day", Explanation("agenda.reason.date", english: "must be a date written YYYY-MM-DD"))) }
         let (breakStart, breakEnd) = (value("break_start"), value("break_end"))
         if breakStart.isEmpty != breakEnd.isEmpty {
-            problems.append(FieldError(field: breakStart.isEmpty ? "break_start" : "break_end", reason: "give both ends of the break, or neither"))
+            problems.append(FieldError(field: breakStart.isEmpty ? "break_start" : "break_end",
+                                       Explanation("workshop.reason.break_both", english: "give both ends of the break, or neither")))
         }
         let reportID = Int64(report).flatMap { $0 > 0 ? $0 : nil }
-        if reportID == nil { problems.append(FieldError(field: "report", reason: "choose a stored match report")) }
+        if reportID == nil { problems.append(FieldError(field: "report", Self.chooseReport)) }
         var selection = RequestSelection.accepted
         if self.selection == "top" {
-            if let k = Int(top), k >= 1 { selection = .top(k) } else { problems.append(FieldError(field: "top", reason: "must be a whole number of 1 or more")) }
+            if let k = Int(top), k >= 1 { selection = .top(k) } else { problems.append(FieldError(field: "top", Self.atLeastOne)) }
         }
         guard problems.isEmpty, let dayCount, let tableCount, let capacity, let slotMinutes, let first, let reportID else {
             return .failure(ValidationFailure(problems))
@@ -107,34 +110,46 @@ struct WorkshopForm {
         return path
     }
 
+    /// "choose a stored match report".
+    static let chooseReport = Explanation("workshop.reason.choose_report", english: "choose a stored match report")
+    /// "must be a whole number of 1 or more".
+    static let atLeastOne = Explanation("workshop.reason.at_least_one", english: "must be a whole number of 1 or more")
+
     /// The message shown next to a control: the reason, with the core's path when it is not the control's name.
-    static func message(_ error: FieldError) -> String {
-        control(for: error.field) == error.field ? error.reason : "\(error.field): \(error.reason)"
+    static func message(_ error: FieldError, _ localizer: Localizer) -> String {
+        control(for: error.field) == error.field ? localizer.reason(error) : localizer.fieldLine(error)
     }
 
-    /// The form's view.
-    func view(layout: LayoutView, reports: [MatchReportSummary], fileErrors: [String] = []) -> WorkshopNewPageView {
+    /// The form's view in the language of `localizer`.
+    func view(layout: LayoutView, reports: [MatchReportSummary], fileErrors: [String] = [], localizer: Localizer) -> WorkshopNewPageView {
         var messages: [String: String] = [:]
-        for error in errors where messages[Self.control(for: error.field)] == nil { messages[Self.control(for: error.field)] = Self.message(error) }
+        for error in errors where messages[Self.control(for: error.field)] == nil {
+            messages[Self.control(for: error.field)] = Self.message(error, localizer)
+        }
         func field(_ name: String, _ id: String, _ label: String, _ type: String, _ required: Bool, _ help: String?, _ value: String) -> WorkshopFieldView {
             let error = messages[name]
             let describedBy = [help.map { _ in id + "-help" }, error.map { _ in id + "-error" }].compactMap { $0 }.joined(separator: " ")
             return WorkshopFieldView(id: id, name: name, label: label, value: value, help: help, error: error, type: type, required: required,
                                      describedBy: describedBy)
         }
-        let labels = Dictionary(uniqueKeysWithValues: Self.controls.map { ($0.name, $0.label) } + [("report", "Match report"), ("top", "Pairs per need")])
+        let label = { (name: String) in localizer.t("workshop.field." + name) }
+        let labels = Dictionary(uniqueKeysWithValues: Self.controls.map { ($0.name, label($0.name)) }
+            + [("report", localizer.t("workshop.report")), ("top", localizer.t("workshop.top"))])
         let anchors = Dictionary(uniqueKeysWithValues: Self.controls.map { ($0.name, $0.id) } + [("report", "report"), ("top", "top")])
         return WorkshopNewPageView(
             layout: layout,
             errors: errors.map { error in
                 let control = Self.control(for: error.field)
-                return FormErrorView(label: labels[control] ?? control, reason: Self.message(error), anchor: "#" + (anchors[control] ?? control))
+                return FormErrorView(label: labels[control] ?? control, reason: Self.message(error, localizer), anchor: "#" + (anchors[control] ?? control))
             },
             hasErrors: !errors.isEmpty,
-            fields: Self.controls.map { field($0.name, $0.id, $0.label, $0.type, $0.required, $0.help, value($0.name)) },
+            fields: Self.controls.map { control in
+                let help = control.hasHelp ? localizer.t("workshop.help." + control.name, ["max": localizer.number(Self.maxDays)]) : nil
+                return field(control.name, control.id, label(control.name), control.type, control.required, help, value(control.name))
+            },
             reports: reports.map { OptionView(value: String($0.id), label: "\($0.id): \($0.name)", selected: String($0.id) == report) },
             hasReports: !reports.isEmpty, reportError: messages["report"],
-            top: field("top", "top", "Pairs per need (top K)", "number", false, "The K best pairs of each need become meeting requests.", top),
+            top: field("top", "top", localizer.t("workshop.top_k"), "number", false, localizer.t("workshop.help.top"), top),
             selectionTop: selection == "top", selectionAccepted: selection == "accepted", fileErrors: fileErrors)
     }
 }

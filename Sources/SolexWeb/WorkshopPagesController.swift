@@ -25,13 +25,16 @@ struct WorkshopPagesController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("workshops") { _, context in
             let list = try workshops.list(actor: context.actor)
+            let localizer = context.localizer
             let rows = list.map { summary in
                 WorkshopRowView(slug: summary.slug, name: summary.name, href: "/workshops/\(percentEncoded(summary.slug))",
-                                dates: summary.firstDay == summary.lastDay ? summary.firstDay : "\(summary.firstDay) to \(summary.lastDay)",
-                                venue: summary.venue, delegationCount: summary.delegationCount, requestCount: summary.requestCount,
-                                scheduled: summary.scheduledCount.map { "\($0) (bound \(summary.upperBound ?? $0))" } ?? "not scheduled")
+                                dates: localizer.dates(summary.firstDay, summary.lastDay), venue: summary.venue,
+                                delegationCount: localizer.number(summary.delegationCount), requestCount: localizer.number(summary.requestCount),
+                                scheduled: summary.scheduledCount.map {
+                                    localizer.t("workshops.scheduled", ["count": localizer.number($0), "bound": localizer.number(summary.upperBound ?? $0)])
+                                } ?? localizer.t("workshops.not_scheduled"))
             }
-            let view = WorkshopListPageView(layout: LayoutView(title: "Workshops", context: context, section: "workshops"),
+            let view = WorkshopListPageView(layout: LayoutView(title: localizer.t("nav.workshops"), context: context, section: "workshops"),
                                             canCreate: AccessPolicy.decide(context.actor, .workshops).isAllowed, workshops: rows)
             return pages.render("workshops", view)
         }
@@ -46,7 +49,7 @@ struct WorkshopPagesController {
             // The upload form (multipart) sends `file`, empty when no file was chosen.
             if let file = data.first("file") {
                 guard !file.isEmpty else {
-                    return try newForm(WorkshopForm.blank, context, status: .unprocessableContent, fileErrors: ["file: choose a workshop file (JSON)"])
+                    return try newForm(WorkshopForm.blank, context, status: .unprocessableContent, fileErrors: [context.localizer.t("workshop.field_reason", ["field": "file", "reason": context.localizer.t("workshop.new.choose_file")])])
                 }
                 return try upload(file, context)
             }
@@ -67,8 +70,9 @@ struct WorkshopPagesController {
         group.get("workshops/:id") { request, context in
             let query = request.uri.queryParameters
             var state = WorkshopPageState()
-            state.notice = query.get("created") != nil ? "Workshop created." : query.get("scheduled") != nil ? "Schedule stored."
-                : query.get("saved") != nil ? "Saved." : nil
+            let localizer = context.localizer
+            state.notice = query.get("created") != nil ? localizer.t("workshop.created") : query.get("scheduled") != nil ? localizer.t("workshop.scheduled_notice")
+                : query.get("saved") != nil ? localizer.t("workshop.saved") : nil
             return try show(try find(context), context, state)
         }
         WorkshopEditRoutes(controller: self).add(to: group)
@@ -77,8 +81,9 @@ struct WorkshopPagesController {
 
     private func newForm(_ form: WorkshopForm, _ context: AppRequestContext, status: HTTPResponse.Status = .ok,
                          fileErrors: [String] = []) throws -> Response {
-        let layout = LayoutView(title: "New workshop", context: context, section: "workshops")
-        return pages.render("workshop_new", form.view(layout: layout, reports: try reports.list(), fileErrors: fileErrors), status: status)
+        let layout = LayoutView(title: context.localizer.t("workshops.new"), context: context, section: "workshops")
+        return pages.render("workshop_new", form.view(layout: layout, reports: try reports.list(), fileErrors: fileErrors, localizer: context.localizer),
+                            status: status)
     }
 
     /// Creates a workshop from an uploaded workshop file (the format of `solex workshop create --file`).
@@ -88,7 +93,7 @@ struct WorkshopPagesController {
             return Response.redirect(to: "/workshops/\(percentEncoded(summary.slug))?created=1", type: .normal)
         } catch WorkshopError.invalid(let failure) {
             return try newForm(WorkshopForm.blank, context, status: .unprocessableContent,
-                               fileErrors: failure.errors.map { $0.field.isEmpty ? $0.reason : "\($0.field): \($0.reason)" })
+                               fileErrors: failure.errors.map { context.localizer.fieldLine($0) })
         }
     }
 
@@ -104,8 +109,14 @@ struct WorkshopPagesController {
               status: HTTPResponse.Status = .ok) throws -> Response {
         let layout = LayoutView(title: workshop.summary.name, context: context, section: "workshops", notice: state.notice)
         let canEdit = AccessPolicy.decide(context.actor, .workshops).isAllowed
-        let presenter = WorkshopPagePresenter(workshop: workshop, labels: try workshops.labels(for: workshop.input), canEdit: canEdit)
+        let presenter = WorkshopPagePresenter(workshop: workshop, labels: try labels(workshop, context.localizer), canEdit: canEdit,
+                                              localizer: context.localizer)
         let view = presenter.page(layout: layout, reports: canEdit ? try reports.list() : [], state: state)
         return pages.render("workshop", view, status: status)
+    }
+
+    /// The names of the workshop's countries, needs and innovations, countries named in the page's language.
+    func labels(_ workshop: StoredWorkshop, _ localizer: Localizer) throws -> AgendaLabels {
+        try workshops.labels(for: workshop.input).localized(catalogue.reference, language: localizer.language.code)
     }
 }

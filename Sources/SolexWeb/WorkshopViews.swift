@@ -10,8 +10,8 @@ struct WorkshopRowView: Sendable {
     var href: String
     var dates: String
     var venue: String
-    var delegationCount: Int
-    var requestCount: Int
+    var delegationCount: String
+    var requestCount: String
     /// "12 of bound 14", or "not scheduled".
     var scheduled: String
 }
@@ -123,8 +123,8 @@ struct LeftOutView: Sendable {
 struct DelegationRowView: Sendable {
     var code: String
     var name: String
-    var people: Int
-    var meetings: Int
+    var people: String
+    var meetings: String
     var href: String
     var exports: [LinkView]
 }
@@ -156,9 +156,9 @@ struct WorkshopPageView: Sendable {
     /// Why the last edit was refused, if it was.
     var problem: String?
     var isScheduled: Bool
-    var scheduledCount: Int
-    var upperBound: Int
-    var requestCount: Int
+    var scheduledCount: String
+    var upperBound: String
+    var requestCount: String
     var scheduledAt: String?
     var days: [GridDayView]
     var leftOut: [LeftOutView]
@@ -181,6 +181,8 @@ struct WorkshopPageView: Sendable {
 
 /// The printable agenda: the organiser's grid, or one page per delegation.
 struct AgendaPrintView: Sendable {
+    /// The page's language code, for `<html lang>`.
+    var language: String
     var title: String
     var name: String
     var venue: String

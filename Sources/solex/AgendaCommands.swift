@@ -174,7 +174,7 @@ enum AgendaExportOption: String, ExpressibleByArgument, CaseIterable {
     case ics, frabXML = "frab-xml", frabJSON = "frab-json", csv, html
 }
 
-/// `solex agenda export WORKSHOP --format F [--delegation ALPHA3|all] [--web DIR]`
+/// `solex agenda export WORKSHOP --format F [--delegation ALPHA3|all] [--web DIR] [--lang en|fr|es]`
 struct AgendaExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the workshop's latest schedule to standard output, for all or one delegation.")
@@ -186,6 +186,12 @@ struct AgendaExport: AsyncParsableCommand {
     var delegation: String?
     @Option(name: .long, help: ArgumentHelp("The folder of templates and static files, for html (env SOLEX_WEB).", valueName: "DIR"))
     var web: String = ProcessInfo.processInfo.environment["SOLEX_WEB"] ?? "Web"
+    @Option(name: .long, help: ArgumentHelp("The language of the html page: en, fr or es.", valueName: "LANG"))
+    var lang: String = "en"
+
+    func validate() throws {
+        guard InterfaceLanguage(rawValue: lang) != nil else { throw ValidationError("--lang: expected en, fr or es, not '\(lang)'") }
+    }
 
     func run() async throws {
         let workshops = try openWorkshops(options)
@@ -199,9 +205,10 @@ struct AgendaExport: AsyncParsableCommand {
             if case .delegation(let code) = selection, stored.plan.delegation(code) == nil {
                 throw ValidationError("delegation: no delegation '\(code)' in the workshop")
             }
-            let labels = try workshops.labels(for: stored.input)
+            let language = InterfaceLanguage(rawValue: lang) ?? .en
+            let labels = try workshops.labels(for: stored.input).localized(workshops.catalogue.reference, language: language.code)
             do {
-                text = try await AgendaPrintPage.html(stored, labels: labels, selection: selection, webDirectory: web)
+                text = try await AgendaPrintPage.html(stored, labels: labels, selection: selection, webDirectory: web, language: language)
             } catch {
                 throw ValidationError("--web: the templates and style sheet of '\(web)' cannot be read")
             }

@@ -109,6 +109,7 @@ struct WorkshopExportWebTests {
         let fixture = try WorkshopFixture()
         let stored = try fixture.stored()
         let schedule = try #require(stored.schedule)
+        let english = Localizer(language: .en, messages: [:])
         try await withApp(fixture.database, as: .focalBEN) { client in
             let response = try await client.execute(uri: "/workshops/dhaka-2017/delegations/npl", method: .get)
             #expect(response.status == .ok)
@@ -120,7 +121,7 @@ struct WorkshopExportWebTests {
             var position = page.startIndex
             for meeting in meetings {
                 let slot = stored.plan.slots[meeting.slot]
-                let row = "<tr><td class=\"nowrap\">\(slot.date)</td><td class=\"nowrap\">\(slot.start)–\(slot.end)</td>"
+                let row = "<tr><td class=\"nowrap\">\(english.weekdayAndDay(iso: slot.date))</td><td class=\"nowrap\">\(english.times(slot.start, slot.end))</td>"
                 let found = try #require(page.range(of: row, range: position..<page.endIndex), "meeting \(meeting.request) in time order")
                 position = found.upperBound
                 let table = try #require(stored.plan.table(meeting.table)).name

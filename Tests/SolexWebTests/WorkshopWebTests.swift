@@ -166,7 +166,7 @@ struct WorkshopWebTests {
             let stored = try fixture.stored()
             let schedule = try #require(stored.schedule)
             for assignment in schedule.assignments { #expect(page.contains("data-request=\"\(assignment.request)\""), "\(assignment.request) in the grid") }
-            #expect(page.contains("Day 1 · 2017-05-14") && page.contains("Day 2 · 2017-05-15"))
+            #expect(page.contains("Day 1 · Sunday 14 May") && page.contains("Day 2 · Monday 15 May"))
             #expect(page.contains("<th scope=\"col\" dir=\"auto\">Meghna Room</th>"))
             #expect(page.contains("href=\"/workshops/dhaka-2017/agenda.ics\""))
             #expect(page.contains("href=\"/workshops/dhaka-2017/delegations/BTN\""))
@@ -180,7 +180,7 @@ struct WorkshopWebTests {
             let list = try await session.get(client, "/workshops").text
             #expect(list.contains("href=\"/workshops/dhaka-2017\""))
             #expect(list.contains("14 (bound 14)"))
-            #expect(list.contains("2017-05-14 to 2017-05-15"))
+            #expect(list.contains("14 May 2017 to 15 May 2017"))
             #expect(list.contains(">New workshop</a>"))
         }
     }

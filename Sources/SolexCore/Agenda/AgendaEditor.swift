@@ -36,11 +36,27 @@ public struct AgendaRefusal: Error, Sendable, Hashable {
     public var constraint: AgendaConstraint
     /// One sentence naming the meeting, the place and the conflict.
     public var message: String
+    /// The same sentence in a form the interface can translate.
+    public var sentence: AgendaSentence
 
-    /// Creates a refusal.
+    /// Creates a refusal with an English sentence only.
     public init(constraint: AgendaConstraint, message: String) {
+        self.init(constraint: constraint, .english(message))
+    }
+
+    /// Creates a refusal that the interface can say in every language.
+    public init(constraint: AgendaConstraint, _ sentence: AgendaSentence) {
         self.constraint = constraint
-        self.message = message
+        self.message = sentence.english
+        self.sentence = sentence
+    }
+
+    /// Two refusals are the same when they name the same constraint and say the same thing (in English).
+    public static func == (lhs: AgendaRefusal, rhs: AgendaRefusal) -> Bool { lhs.constraint == rhs.constraint && lhs.message == rhs.message }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(constraint)
+        hasher.combine(message)
     }
 }
 
@@ -63,11 +79,15 @@ public enum AgendaEditor {
             var grid = try AgendaGrid(plan: plan, schedule: schedule)
             let r = try index(of: request, plan)
             guard plan.slots.indices.contains(slot) else {
-                throw AgendaRefusal(constraint: .unknownSlot, message: "no slot \(slot) (the workshop has \(plan.slots.count) slots, numbered from 0)")
+                throw AgendaRefusal(constraint: .unknownSlot, AgendaSentence(
+                    "agenda.refusal.unknown_slot", ["slot": String(slot), "count": String(plan.slots.count)],
+                    english: "no slot \(slot) (the workshop has \(plan.slots.count) slots, numbered from 0)"))
             }
-            guard let t = plan.index.tableIndex[table] else { throw AgendaRefusal(constraint: .unknownTable, message: "no table '\(table)'") }
+            guard let t = plan.index.tableIndex[table] else {
+                throw AgendaRefusal(constraint: .unknownTable, AgendaSentence("agenda.refusal.unknown_table", ["table": table], english: "no table '\(table)'"))
+            }
             if let (constraint, phrase) = grid.conflict(r, slot, table: t) {
-                throw AgendaRefusal(constraint: constraint, message: "\(request) cannot move to \(place(slot, t, plan)): \(phrase)")
+                throw AgendaRefusal(constraint: constraint, cannotMove(request, slot, t, plan, because: phrase))
             }
             grid.remove(r)
             grid.place(r, slot, t)
@@ -80,16 +100,20 @@ public enum AgendaEditor {
         Result { () throws(AgendaRefusal) -> AgendaEdit in
             var grid = try AgendaGrid(plan: plan, schedule: schedule)
             let a = try index(of: first, plan), b = try index(of: second, plan)
-            guard a != b else { throw AgendaRefusal(constraint: .sameRequest, message: "\(first) cannot be swapped with itself") }
+            guard a != b else {
+                throw AgendaRefusal(constraint: .sameRequest, AgendaSentence("agenda.refusal.same_request", ["request": first],
+                                                                             english: "\(first) cannot be swapped with itself"))
+            }
             for (r, id) in [(a, first), (b, second)] where !grid.isPlaced(r) {
-                throw AgendaRefusal(constraint: .notScheduled, message: "\(id) has no meeting to swap")
+                throw AgendaRefusal(constraint: .notScheduled, AgendaSentence("agenda.refusal.nothing_to_swap", ["request": id],
+                                                                              english: "\(id) has no meeting to swap"))
             }
             let (slotA, tableA, slotB, tableB) = (grid.slotOf[a], grid.tableOf[a], grid.slotOf[b], grid.tableOf[b])
             grid.remove(a)
             grid.remove(b)
             for (r, id, slot, table) in [(a, first, slotB, tableB), (b, second, slotA, tableA)] {
                 if let (constraint, phrase) = grid.conflict(r, slot, table: table) {
-                    throw AgendaRefusal(constraint: constraint, message: "\(id) cannot move to \(place(slot, table, plan)): \(phrase)")
+                    throw AgendaRefusal(constraint: constraint, cannotMove(id, slot, table, plan, because: phrase))
                 }
                 grid.place(r, slot, table)
             }
@@ -98,12 +122,18 @@ public enum AgendaEditor {
     }
 
     static func index(of request: String, _ plan: AgendaPlan) throws(AgendaRefusal) -> Int {
-        guard let r = plan.index.requestIndex[request] else { throw AgendaRefusal(constraint: .unknownRequest, message: "no request '\(request)'") }
+        guard let r = plan.index.requestIndex[request] else {
+            throw AgendaRefusal(constraint: .unknownRequest, AgendaSentence("agenda.refusal.unknown_request", ["request": request],
+                                                                            english: "no request '\(request)'"))
+        }
         return r
     }
 
-    static func place(_ slot: Int, _ table: Int, _ plan: AgendaPlan) -> String {
-        plan.slots[slot].label + " at " + plan.workshop.tables[table].name
+    /// "R01 cannot move to 2017-05-14 09:00 at Table 1: BTN is not available then".
+    static func cannotMove(_ request: String, _ slot: Int, _ table: Int, _ plan: AgendaPlan, because: AgendaSentence) -> AgendaSentence {
+        let (label, name) = (plan.slots[slot].label, plan.workshop.tables[table].name)
+        return AgendaSentence("agenda.refusal.cannot_move", ["request": request, "slot": label, "table": name], nested: ["why": [because]],
+                              english: "\(request) cannot move to \(label) at \(name): \(because.english)")
     }
 
     static func pin(_ slot: Int, _ table: Int, _ plan: AgendaPlan) -> MeetingPin {
@@ -118,10 +148,14 @@ extension AgendaGrid {
         for assignment in schedule.assignments {
             guard let r = plan.index.requestIndex[assignment.request], plan.slots.indices.contains(assignment.slot),
                   let t = plan.index.tableIndex[assignment.table], !isPlaced(r) else {
-                throw AgendaRefusal(constraint: .staleSchedule, message: "the schedule no longer fits the workshop: meeting \(assignment.request) at slot \(assignment.slot), table \(assignment.table)")
+                throw AgendaRefusal(constraint: .staleSchedule, AgendaSentence(
+                    "agenda.refusal.stale_place", ["request": assignment.request, "slot": String(assignment.slot), "table": assignment.table],
+                    english: "the schedule no longer fits the workshop: meeting \(assignment.request) at slot \(assignment.slot), table \(assignment.table)"))
             }
             if let (_, phrase) = conflict(r, assignment.slot, table: t) {
-                throw AgendaRefusal(constraint: .staleSchedule, message: "the schedule no longer fits the workshop: meeting \(assignment.request): \(phrase)")
+                throw AgendaRefusal(constraint: .staleSchedule, AgendaSentence(
+                    "agenda.refusal.stale", ["request": assignment.request], nested: ["why": [phrase]],
+                    english: "the schedule no longer fits the workshop: meeting \(assignment.request): \(phrase.english)"))
             }
             place(r, assignment.slot, t)
         }

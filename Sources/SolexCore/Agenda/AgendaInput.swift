@@ -53,7 +53,7 @@ public struct AgendaInput: Sendable, Hashable, Codable {
         } catch let error as DecodingError {
             return .failure(ValidationFailure([Self.fieldError(error)]))
         } catch {
-            return .failure(ValidationFailure([FieldError(field: "", reason: "is not valid JSON")]))
+            return .failure(ValidationFailure([FieldError(field: "", Explanation("agenda.reason.not_json", english: "is not valid JSON"))]))
         }
     }
 
@@ -78,23 +78,26 @@ public struct AgendaInput: Sendable, Hashable, Codable {
     static func fieldError(_ error: DecodingError) -> FieldError {
         switch error {
         case .keyNotFound(let key, let context):
-            return FieldError(field: path(context.codingPath + [key]), reason: "is required")
+            return FieldError(field: path(context.codingPath + [key]), Explanation("agenda.reason.required", english: "is required"))
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return FieldError(field: path(context.codingPath), reason: "expected " + Self.describe(type))
+            let (key, text) = Self.describe(type)
+            return FieldError(field: path(context.codingPath), Explanation("agenda.reason.expected_" + key, english: "expected " + text))
         case .dataCorrupted(let context):
-            return FieldError(field: path(context.codingPath), reason: context.codingPath.isEmpty ? "is not valid JSON" : "is not a valid value")
+            return FieldError(field: path(context.codingPath), context.codingPath.isEmpty
+                ? Explanation("agenda.reason.not_json", english: "is not valid JSON") : Explanation("agenda.reason.not_valid", english: "is not a valid value"))
         @unknown default:
-            return FieldError(field: "", reason: "could not be read")
+            return FieldError(field: "", Explanation("agenda.reason.unreadable", english: "could not be read"))
         }
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    /// The kind of value a type expects: a key suffix (`agenda.reason.expected_<key>`) and its English name.
+    private static func describe(_ type: Any.Type) -> (key: String, text: String) {
         switch type {
-        case is Int.Type: "a whole number"
-        case is Double.Type: "a number"
-        case is String.Type: "text"
-        case is Bool.Type: "true or false"
-        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        case is Int.Type: ("whole_number", "a whole number")
+        case is Double.Type: ("number", "a number")
+        case is String.Type: ("text", "text")
+        case is Bool.Type: ("boolean", "true or false")
+        default: String(describing: type).hasPrefix("Array") ? ("list", "a list") : ("object", "an object")
         }
     }
 }

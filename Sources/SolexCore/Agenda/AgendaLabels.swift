@@ -42,6 +42,17 @@ public struct AgendaLabels: Sendable, Hashable, Codable {
                   themes: Dictionary(reference.themes.map { ($0.slug, $0.label.en) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// These labels with the country names and theme labels of the reference data in `language` ("en", "fr",
+    /// "es"); codes the reference data does not know keep their label.
+    public func localized(_ reference: ReferenceData, language: String) -> AgendaLabels {
+        var labels = self
+        for country in reference.countries where labels.countries[country.alpha3] != nil {
+            labels.countries[country.alpha3] = country.name.text(in: language)
+        }
+        for theme in reference.themes where labels.themes[theme.slug] != nil { labels.themes[theme.slug] = theme.label.text(in: language) }
+        return labels
+    }
+
     /// A delegation as people read it: `Bangladesh (BGD)`, or the code alone.
     public func delegation(_ code: String) -> String { countries[code].map { "\($0) (\(code))" } ?? code }
 

@@ -82,7 +82,8 @@ extension AgendaInput {
             let derived = WorkshopClock(timeZone: zone).slots(days: validator.days, breaks: validator.breaks,
                                                               slotMinutes: workshop.slotMinutes)
             for day in derived.1 where day.slots.isEmpty {
-                validator.fail("days[\(day.index)]", "has no room for a slot of \(workshop.slotMinutes) minutes once the breaks are taken out")
+                validator.fail("days[\(day.index)]", "agenda.reason.no_room", ["minutes": String(workshop.slotMinutes)],
+                              english: "has no room for a slot of \(workshop.slotMinutes) minutes once the breaks are taken out")
             }
             (slots, days) = derived
         }

@@ -96,8 +96,8 @@ extension AgendaGrid {
         for r in index.order where isPlaced(r) { total += requests[r].priority }
         total = (total * 1e9).rounded() / 1e9  // no rounding noise in the stored total
         let leftOut = index.order.filter { !isPlaced($0) }.map { r in
-            let (reason, explanation) = diagnose(r)
-            return LeftOut(request: requests[r].id, reason: reason, explanation: explanation)
+            let (reason, sentence) = diagnose(r)
+            return LeftOut(request: requests[r].id, reason: reason, explanation: sentence.english)
         }
         return Schedule(assignments: assignments, leftOut: leftOut, scheduledCount: assignments.count,
                         requestCount: requests.count, upperBound: plan.upperBound, totalPriority: total, idleSlots: idleSlots)

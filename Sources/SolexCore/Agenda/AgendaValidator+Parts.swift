@@ -9,9 +9,9 @@ extension AgendaValidator {
             let code = input.delegations[index].country.uppercased()
             input.delegations[index].country = code
             if code.range(of: "^[A-Z]{3}$", options: .regularExpression) == nil {
-                fail(field + ".country", "must be an ISO 3166-1 alpha-3 country code (e.g. BGD)")
+                fail(field + ".country", "agenda.reason.country_format", english: "must be an ISO 3166-1 alpha-3 country code (e.g. BGD)")
             } else if let countries, !countries.contains(code) {
-                fail(field + ".country", "'\(code)' is not a known country code")
+                fail(field + ".country", "agenda.reason.unknown_country", ["code": code], english: "'\(code)' is not a known country code")
             }
             let delegation = input.delegations[index]
             if let agency = delegation.agency { required(agency, field + ".agency") }
@@ -23,7 +23,13 @@ extension AgendaValidator {
                 if let text = window.start { if let minutes = time(text, path + ".start") { start = minutes } else { readable = false } }
                 if let text = window.end { if let minutes = time(text, path + ".end") { end = minutes } else { readable = false } }
                 if readable && start >= end {
-                    fail(path, "must end after it starts (\(window.start ?? "00:00") to \(window.end ?? "the end of the day"))")
+                    if let end = window.end {
+                        fail(path, "agenda.reason.ends_before_start", ["start": window.start ?? "00:00", "end": end],
+                             english: "must end after it starts (\(window.start ?? "00:00") to \(end))")
+                    } else {
+                        fail(path, "agenda.reason.ends_before_start_open", ["start": window.start ?? "00:00"],
+                             english: "must end after it starts (\(window.start ?? "00:00") to the end of the day)")
+                    }
                 }
             }
         }
@@ -34,7 +40,8 @@ extension AgendaValidator {
     @discardableResult
     mutating func delegation(_ code: String, _ field: String) -> Bool {
         if input.delegations.contains(where: { $0.country == code }) { return true }
-        fail(field, code.isEmpty ? "is required" : "no delegation '\(code)'")
+        if code.isEmpty { fail(field, "agenda.reason.required", english: "is required") }
+        else { fail(field, "agenda.reason.unknown_delegation", ["code": code], english: "no delegation '\(code)'") }
         return false
     }
 
@@ -69,34 +76,36 @@ extension AgendaValidator {
             required(request.innovation, field + ".innovation")
             let known = delegation(request.requester, field + ".requester")
             if delegation(request.champion, field + ".champion"), known, request.requester == request.champion {
-                fail(field + ".champion", "must differ from the requester (\(request.requester))")
+                fail(field + ".champion", "agenda.reason.champion_is_requester", ["code": request.requester],
+                     english: "must differ from the requester (\(request.requester))")
             }
             if !request.priority.isFinite || request.priority < 0 {
-                fail(field + ".priority", "must be a finite number of 0 or more")
+                fail(field + ".priority", "agenda.reason.priority", english: "must be a finite number of 0 or more")
             }
             if let pin = request.pin { checkPin(pin, field + ".pin", slots: slots) }
         }
         unique(input.requests.map(\.id)) { "requests[\($0)].id" }
         if let limit = input.settings.maxMeetingsPerDelegationPerDay, limit < 1 {
-            fail("settings.max_meetings_per_delegation_per_day", "must be at least 1, or left out for no limit")
+            fail("settings.max_meetings_per_delegation_per_day", "agenda.reason.daily_limit", english: "must be at least 1, or left out for no limit")
         }
     }
 
     mutating func checkPin(_ pin: MeetingPin, _ field: String, slots: [Slot]?) {
         if let table = pin.table, !input.workshop.tables.contains(where: { $0.id == table }) {
-            fail(field + ".table", "no table '\(table)'")
+            fail(field + ".table", "agenda.refusal.unknown_table", ["table": table], english: "no table '\(table)'")
         }
         switch (pin.slot, pin.day, pin.start) {
         case (let slot?, nil, nil):
             if let slots, !slots.indices.contains(slot) {
-                fail(field + ".slot", "no slot \(slot) (the workshop has \(slots.count) slots, numbered from 0)")
+                fail(field + ".slot", "agenda.refusal.unknown_slot", ["slot": String(slot), "count": String(slots.count)],
+                     english: "no slot \(slot) (the workshop has \(slots.count) slots, numbered from 0)")
             }
         case (nil, let day?, let start?):
             guard workshopDay(day, field + ".day") != nil, let minutes = time(start, field + ".start"), let slots else { return }
             let text = LocalTime(minutes: minutes).description
-            if Self.slot(in: slots, day: day, start: text) == nil { fail(field + ".start", "no slot starts at \(text) on \(day)") }
+            if Self.slot(in: slots, day: day, start: text) == nil { fail(field + ".start", "agenda.reason.no_slot_starts", ["time": text, "day": day], english: "no slot starts at \(text) on \(day)") }
         default:
-            fail(field, "give either slot, or day and start")
+            fail(field, "agenda.reason.pin_either", english: "give either slot, or day and start")
         }
     }
 

@@ -23,14 +23,14 @@ struct AgendaValidator {
         self.countries = countries
     }
 
-    mutating func fail(_ field: String, _ reason: String) {
-        errors.append(FieldError(field: field, reason: reason))
+    mutating func fail(_ field: String, _ key: String, _ values: [String: String] = [:], english: String) {
+        errors.append(FieldError(field: field, Explanation(key, values, english: english)))
     }
 
     /// Reads `HH:MM`, or records an error.
     mutating func time(_ text: String, _ field: String) -> Int? {
         if let time = LocalTime(text) { return time.minutes }
-        fail(field, "must be a time written HH:MM, from 00:00 to 23:59")
+        fail(field, "agenda.reason.time", english: "must be a time written HH:MM, from 00:00 to 23:59")
         return nil
     }
 
@@ -39,7 +39,7 @@ struct AgendaValidator {
         let from = time(start, field + ".start"), to = time(end, field + ".end")
         guard let from, let to else { return nil }
         guard from < to else {
-            fail(field, "must end after it starts (\(start) to \(end))")
+            fail(field, "agenda.reason.ends_before_start", ["start": start, "end": end], english: "must end after it starts (\(start) to \(end))")
             return nil
         }
         return (from, to)
@@ -48,11 +48,11 @@ struct AgendaValidator {
     /// Reads a date that must be one of the workshop's days, or records an error.
     mutating func workshopDay(_ text: String, _ field: String) -> LocalDate? {
         guard let date = LocalDate(text) else {
-            fail(field, "must be a date written YYYY-MM-DD")
+            fail(field, "agenda.reason.date", english: "must be a date written YYYY-MM-DD")
             return nil
         }
         if daysKnown && !days.contains(where: { $0.date == date }) {
-            fail(field, "\(text) is not a day of the workshop")
+            fail(field, "agenda.reason.not_a_day", ["day": text], english: "\(text) is not a day of the workshop")
             return nil
         }
         return date
@@ -62,7 +62,7 @@ struct AgendaValidator {
     @discardableResult
     mutating func required(_ text: String, _ field: String) -> Bool {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            fail(field, "is required")
+            fail(field, "agenda.reason.required", english: "is required")
             return false
         }
         return true
@@ -72,7 +72,7 @@ struct AgendaValidator {
     mutating func unique(_ values: [String], _ field: (Int) -> String) {
         var first: [String: Int] = [:]
         for (index, value) in values.enumerated() where !value.isEmpty {
-            if let earlier = first[value] { fail(field(index), "'\(value)' is also used by \(field(earlier))") }
+            if let earlier = first[value] { fail(field(index), "agenda.reason.duplicate", ["value": value, "other": field(earlier)], english: "'\(value)' is also used by \(field(earlier))") }
             else { first[value] = index }
         }
     }
@@ -82,37 +82,38 @@ struct AgendaValidator {
     mutating func checkWorkshop() {
         let workshop = input.workshop
         if required(workshop.id, "id"), !Self.isSlug(workshop.id) {
-            fail("id", "must be lower-case letters and digits, in words joined by single hyphens (e.g. dhaka-2017)")
+            fail("id", "agenda.reason.slug", english: "must be lower-case letters and digits, in words joined by single hyphens (e.g. dhaka-2017)")
         }
         required(workshop.name, "name")
         required(workshop.venue, "venue")
         if let zone = TimeZone(identifier: workshop.timeZone), zone.identifier == workshop.timeZone || workshop.timeZone == "UTC" { timeZone = zone } else {
-            fail("time_zone", "'\(workshop.timeZone)' is not an IANA time zone (e.g. Asia/Dhaka)")
+            fail("time_zone", "agenda.reason.time_zone", ["zone": workshop.timeZone], english: "'\(workshop.timeZone)' is not an IANA time zone (e.g. Asia/Dhaka)")
             workshopUsable = false
         }
         if let language = workshop.language, language.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
-            fail("language", "must be a language code such as en or fr-CA")
+            fail("language", "agenda.reason.language", english: "must be a language code such as en or fr-CA")
         }
         if !Self.slotMinutesRange.contains(workshop.slotMinutes) {
-            fail("slot_minutes", "must be a whole number from \(Self.slotMinutesRange.lowerBound) to \(Self.slotMinutesRange.upperBound)")
+            let (low, high) = (Self.slotMinutesRange.lowerBound, Self.slotMinutesRange.upperBound)
+            fail("slot_minutes", "agenda.reason.whole_number_range", ["min": String(low), "max": String(high)], english: "must be a whole number from \(low) to \(high)")
             workshopUsable = false
         }
         checkDays(workshop.days)
         for (index, cut) in workshop.breaks.enumerated() {
             if let range = range(cut.start, cut.end, "breaks[\(index)]") { breaks.append(range) } else { workshopUsable = false }
         }
-        if workshop.tables.isEmpty { fail("tables", "needs at least one table") }
+        if workshop.tables.isEmpty { fail("tables", "agenda.reason.no_table", english: "needs at least one table") }
         for (index, table) in workshop.tables.enumerated() {
             required(table.id, "tables[\(index)].id")
             required(table.name, "tables[\(index)].name")
-            if table.capacity < 1 { fail("tables[\(index)].capacity", "must be at least 1") }
+            if table.capacity < 1 { fail("tables[\(index)].capacity", "agenda.reason.at_least_one", english: "must be at least 1") }
         }
         unique(workshop.tables.map(\.id)) { "tables[\($0)].id" }
     }
 
     mutating func checkDays(_ workshopDays: [WorkshopDay]) {
         if workshopDays.isEmpty {
-            fail("days", "needs at least one day")
+            fail("days", "agenda.reason.no_day", english: "needs at least one day")
             workshopUsable = false
         }
         var parsed: [(date: LocalDate, windows: [(Int, Int)])] = []
@@ -120,17 +121,17 @@ struct AgendaValidator {
             let field = "days[\(index)]"
             var windows: [(Int, Int)] = [], usable = true
             let date = LocalDate(day.date)
-            if date == nil { fail(field + ".date", "must be a date written YYYY-MM-DD"); usable = false }
+            if date == nil { fail(field + ".date", "agenda.reason.date", english: "must be a date written YYYY-MM-DD"); usable = false }
             if let date, let previous = parsed.last?.date, !(previous < date) {
-                fail(field + ".date", "must come after the day before (\(previous))")
+                fail(field + ".date", "agenda.reason.day_order", ["day": String(describing: previous)], english: "must come after the day before (\(previous))")
                 usable = false
             }
-            if day.windows.isEmpty { fail(field + ".windows", "needs at least one window"); usable = false }
+            if day.windows.isEmpty { fail(field + ".windows", "agenda.reason.no_window", english: "needs at least one window"); usable = false }
             for (position, window) in day.windows.enumerated() {
                 let path = field + ".windows[\(position)]"
                 guard let range = range(window.start, window.end, path) else { usable = false; continue }
                 if let other = windows.firstIndex(where: { $0.0 < range.1 && range.0 < $0.1 }) {
-                    fail(path, "overlaps \(field).windows[\(other)]")
+                    fail(path, "agenda.reason.overlaps", ["other": "\(field).windows[\(other)]"], english: "overlaps \(field).windows[\(other)]")
                     usable = false
                 }
                 windows.append(range)
