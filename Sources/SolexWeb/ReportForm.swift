@@ -73,19 +73,20 @@ struct ReportForm {
             field("weight_\(name)", label: presenter.componentLabel(name), value: text.weights[name] ?? "", isNumber: true,
                   step: "any", min: "0", errorKey: "weights.\(name)")
         }
-        var regions: [(Int, String, Bool)] = []
-        for country in reference.countries {
-            if let code = country.regionCode, !regions.contains(where: { $0.0 == code }) { regions.append((code, country.region, true)) }
-            if let code = country.subregionCode, !regions.contains(where: { $0.0 == code }) { regions.append((code, country.subregion, false)) }
-        }
-        // Regions first, then sub-regions, each by name.
-        let regionOptions = regions.sorted { ($0.2 ? 0 : 1, $0.1) < ($1.2 ? 0 : 1, $1.1) }
-            .map { (String($0.0), $0.2 ? $0.1 : localizer.t("report.subregion", ["name": $0.1])) }
-        let selectedRegions = text.regions.map { ReportParameters.regionCode($0, reference: reference) ?? $0 }
         let locale = localizer.language.locale
         func byName(_ items: [(String, String)]) -> [(String, String)] {
             items.sorted { $0.1.compare($1.1, options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == .orderedAscending }
         }
+        var regions: [(code: Int, isRegion: Bool)] = []
+        for country in reference.countries {
+            if let code = country.regionCode, !regions.contains(where: { $0.code == code }) { regions.append((code, true)) }
+            if let code = country.subregionCode, !regions.contains(where: { $0.code == code }) { regions.append((code, false)) }
+        }
+        // Regions first, then sub-regions, each by name in the page's language.
+        let regionOptions = byName(regions.filter(\.isRegion).map { (String($0.code), presenter.regionName(String($0.code))) })
+            + byName(regions.filter { !$0.isRegion }.map { (String($0.code), presenter.regionName(String($0.code))) })
+                .map { ($0.0, localizer.t("report.subregion", ["name": $0.1])) }
+        let selectedRegions = text.regions.map { ReportParameters.regionCode($0, reference: reference) ?? $0 }
         func help(_ key: String, _ values: [String: String] = [:]) -> String { localizer.t(key, values) }
         return ReportFormView(
             action: "/reports",

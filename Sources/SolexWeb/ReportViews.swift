@@ -203,6 +203,13 @@ struct ReportPresenter {
     /// An evidence level in the page's language.
     func evidenceLabel(_ level: String) -> String { localizer.has("report.evidence." + level) ? localizer.t("report.evidence." + level) : level }
 
+    /// A UN M49 region or sub-region, given by its code, in the page's language (the reference data's English name
+    /// where the catalogue has none).
+    func regionName(_ code: String) -> String {
+        let key = "report.region." + code
+        return localizer.has(key) ? localizer.t(key) : ReportParameters.regionName(code, reference: reference) ?? code
+    }
+
     /// A pair status in the page's language.
     func statusLabel(_ status: PairStatus) -> String { localizer.t("pair.status." + status.rawValue) }
 
@@ -270,7 +277,7 @@ struct ReportPresenter {
             FactView(label: localizer.t("report.param.top"), value: localizer.number(parameters.top)),
             FactView(label: localizer.t("report.field.themes"), value: all(parameters.themes.map { presenter.themeLink($0).label })),
             FactView(label: localizer.t("report.field.regions"),
-                     value: all(parameters.regions.map { ReportParameters.regionName($0, reference: reference) ?? $0 })),
+                     value: all(parameters.regions.map(regionName))),
             FactView(label: localizer.t("report.field.countries"), value: all(parameters.countries.map { presenter.countryLink($0).label })),
             FactView(label: localizer.t("report.param.evidence"), value: all(parameters.evidence.map { evidenceLabel($0.rawValue) })),
             FactView(label: localizer.t("report.field.capacity_per_innovation"),
