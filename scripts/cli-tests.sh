@@ -106,6 +106,13 @@ pairs = sum(1 for line in open(sys.argv[2], encoding="utf-8") if line.startswith
 assert len(rows) == pairs, (len(rows), pairs)
 PY
 check "report export: html is a whole page" bash -c "'$SOLEX' --db '$db' report export '$first' --format html | grep -q '</html>'"
+check "report export: html in French with --lang fr, English by default" bash -c "
+    '$SOLEX' --db '$db' report export '$first' --format html --lang fr >'$work/report-fr.html' &&
+    grep -q '<html lang=\"fr\">' '$work/report-fr.html' && grep -q 'Paramètres' '$work/report-fr.html' &&
+    grep -q 'Innovations proposées, besoin par besoin' '$work/report-fr.html' &&
+    '$SOLEX' --db '$db' report export '$first' --format html | grep -q '<html lang=\"en\">'"
+check "report export: an unknown --lang is refused, naming the option" bash -c "
+    ! '$SOLEX' --db '$db' report export '$first' --format html --lang de 2>'$work/lang.err' && grep -q -- '--lang' '$work/lang.err'"
 check "report diff: text counts new, dropped and moved pairs" bash -c "
     '$SOLEX' --db '$db' report diff '$first' '$second' | head -1 | grep -Eq '^Report $first -> report $second: [0-9]+ new, [0-9]+ dropped, [0-9]+ moved'"
 check "report: bad options are refused, naming the option" bash -c "

@@ -37,8 +37,9 @@ public enum AccountError: Error, Sendable, Equatable {
     case badCredentials
     /// Too many failed sign-ins for this e-mail recently; try again after `minutes`.
     case throttled(minutes: Int)
-    /// The input broke a rule: the field and the reason.
-    case invalid(field: String, reason: String)
+    /// The input broke a rule: the field and the reason; `explanation` says the same as a whole sentence that names the
+    /// field, in a form the interface can translate.
+    case invalid(field: String, reason: String, explanation: Explanation? = nil)
     /// No such account or token.
     case notFound
 }
@@ -76,26 +77,32 @@ public struct Accounts: Sendable {
     public func addUser(email: String, password: String, role: Role, country: String?, actor: Actor) throws -> User {
         try authorize(actor, .manageUsers)
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.isEmail(email) else { throw AccountError.invalid(field: "email", reason: "must be an e-mail address") }
+        guard Self.isEmail(email) else { throw AccountError.invalid(field: "email", reason: "must be an e-mail address",
+                                                                          explanation: Explanation("users.error.email_invalid", english: "Email must be an e-mail address.")) }
         let country = country?.trimmingCharacters(in: .whitespaces).uppercased()
         if role == .focalPoint && (country ?? "").isEmpty {
-            throw AccountError.invalid(field: "country", reason: "is required for a country focal point")
+            throw AccountError.invalid(field: "country", reason: "is required for a country focal point",
+                                      explanation: Explanation("users.error.country_required", english: "Country is required for a country focal point."))
         }
         if role != .focalPoint && country != nil && !(country ?? "").isEmpty {
-            throw AccountError.invalid(field: "country", reason: "only a country focal point is bound to a country")
+            throw AccountError.invalid(field: "country", reason: "only a country focal point is bound to a country",
+                                      explanation: Explanation("users.error.country_not_allowed", english: "Only a country focal point is bound to a country."))
         }
-        if let problem = PasswordPolicy.problem(with: password, email: email) {
-            throw AccountError.invalid(field: "password", reason: "The password " + problem + ".")
+        if let problem = PasswordPolicy.explanation(with: password, email: email) {
+            throw AccountError.invalid(field: "password", reason: problem.english, explanation: problem)
         }
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         let time = now()
         return try database.write { db in
             if let country, role == .focalPoint,
                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM country WHERE alpha3 = ?", arguments: [country]) == 0 {
-                throw AccountError.invalid(field: "country", reason: "'\(country)' is not a known country code (ISO alpha-3)")
+                throw AccountError.invalid(field: "country", reason: "'\(country)' is not a known country code (ISO alpha-3)",
+                                          explanation: Explanation("users.error.country_unknown", ["country": country],
+                                                                   english: "Country '\(country)' is not a known country code (ISO alpha-3)."))
             }
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE email = ?", arguments: [email]) ?? 0 > 0 {
-                throw AccountError.invalid(field: "email", reason: "is already used by another account")
+                throw AccountError.invalid(field: "email", reason: "is already used by another account",
+                                          explanation: Explanation("users.error.email_taken", english: "Email is already used by another account."))
             }
             try db.execute(sql: """
                 INSERT INTO user (email, password_hash, role, country, created_at, password_changed_at, disabled)
@@ -124,15 +131,19 @@ public struct Accounts: Sendable {
             throw CatalogueError.forbidden("You can change only your own password.")
         }
         guard Bcrypt.verify(current, hash: hash) else {
-            throw AccountError.invalid(field: "current", reason: "The current password is not correct.")
+            throw AccountError.invalid(field: "current", reason: "The current password is not correct.",
+                                      explanation: Explanation("password.current_wrong", english: "The current password is not correct."))
         }
-        if current == new { throw AccountError.invalid(field: "password", reason: "The new password must differ from the current one.") }
+        if current == new {
+            throw AccountError.invalid(field: "password", reason: "The new password must differ from the current one.",
+                                       explanation: Explanation("password.same", english: "The new password must differ from the current one."))
+        }
         try storePassword(user, new, actor: actor, action: "user.password")
     }
 
     private func storePassword(_ user: User, _ password: String, actor: Actor, action: String) throws {
-        if let problem = PasswordPolicy.problem(with: password, email: user.email) {
-            throw AccountError.invalid(field: "password", reason: "The password " + problem + ".")
+        if let problem = PasswordPolicy.explanation(with: password, email: user.email) {
+            throw AccountError.invalid(field: "password", reason: problem.english, explanation: problem)
         }
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         let time = now()
@@ -220,7 +231,10 @@ public struct Accounts: Sendable {
         try authorize(actor, .ownAccount)
         guard let userID = actor.userID else { throw CatalogueError.forbidden("Only an account can own API tokens.") }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 100 { throw AccountError.invalid(field: "name", reason: "must be 1 to 100 characters") }
+        if name.isEmpty || name.count > 100 {
+            throw AccountError.invalid(field: "name", reason: "must be 1 to 100 characters",
+                                       explanation: Explanation("tokens.name_invalid", english: "Name must be 1 to 100 characters."))
+        }
         let secret = secret ?? "slx_" + Self.randomText(32)
         let time = now()
         let token = try database.write { db in

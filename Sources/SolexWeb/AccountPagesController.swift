@@ -24,10 +24,12 @@ struct AccountPagesController {
                 context.sessions.createSession(WebSession(userID: user.id, passwordChangedAt: user.passwordChangedAt.timeIntervalSince1970))
                 return Response.redirect(to: next, type: .normal)
             } catch AccountError.throttled(let minutes) {
-                return signInPage(context, email: email, next: next, status: .tooManyRequests,
-                                  error: "Too many attempts; try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+                let localizer = context.localizer
+                let error = minutes == 1 ? localizer.t("signin.throttled_one")
+                    : localizer.t("signin.throttled_many", ["minutes": localizer.number(minutes)])
+                return signInPage(context, email: email, next: next, status: .tooManyRequests, error: error)
             } catch AccountError.badCredentials {
-                return signInPage(context, email: email, next: next, status: .unauthorized, error: "Wrong e-mail or password.")
+                return signInPage(context, email: email, next: next, status: .unauthorized, error: context.localizer.t("signin.wrong"))
             }
         }
         group.post("sign-out") { _, context in
@@ -45,15 +47,15 @@ struct AccountPagesController {
             do {
                 try accounts.changePassword(userID: context.actor.userID ?? 0, current: form.first("current") ?? "",
                                             new: form.first("password") ?? "", actor: context.actor)
-            } catch AccountError.invalid(_, let reason) {
-                return passwordPage(context, error: reason, status: .unprocessableContent)
+            } catch AccountError.invalid(_, let reason, let explanation) {
+                return passwordPage(context, error: explanation.map(context.localizer.text) ?? reason, status: .unprocessableContent)
             }
             // The password changed: this session is renewed, every other session of the account ends.
             if let user = try accounts.user(id: context.actor.userID ?? 0) {
                 context.sessions.clearSession()
                 context.sessions.createSession(WebSession(userID: user.id, passwordChangedAt: user.passwordChangedAt.timeIntervalSince1970))
             }
-            return passwordPage(context, error: nil, notice: "Your password has been changed.")
+            return passwordPage(context, error: nil, notice: context.localizer.t("password.changed"))
         }
         group.get("account/tokens") { _, context in
             try requireAccount(context)
@@ -66,8 +68,9 @@ struct AccountPagesController {
             do {
                 let created = try accounts.createToken(name: form.first("name") ?? "", actor: context.actor)
                 return try tokensPage(context, secret: created.secret, error: nil, status: .created)
-            } catch AccountError.invalid(_, let reason) {
-                return try tokensPage(context, secret: nil, error: "Name " + reason + ".", status: .unprocessableContent)
+            } catch AccountError.invalid(_, let reason, let explanation) {
+                let error = explanation.map(context.localizer.text) ?? "Name " + reason + "."
+                return try tokensPage(context, secret: nil, error: error, status: .unprocessableContent)
             }
         }
         group.post("account/tokens/:id/revoke") { _, context in
@@ -88,26 +91,27 @@ struct AccountPagesController {
 
     private func signInPage(_ context: AppRequestContext, email: String, next: String, status: HTTPResponse.Status = .ok,
                             error: String?) -> Response {
-        let view = SignInPageView(layout: LayoutView(title: "Sign in", context: context, section: ""), email: email, next: next,
+        let view = SignInPageView(layout: LayoutView(title: context.localizer.t("layout.sign_in"), context: context, section: ""), email: email, next: next,
                                   error: error)
         return pages.render("sign_in", view, status: status)
     }
 
     private func passwordPage(_ context: AppRequestContext, error: String?, notice: String? = nil,
                               status: HTTPResponse.Status = .ok) -> Response {
-        let view = PasswordPageView(layout: LayoutView(title: "Change your password", context: context, section: "", notice: notice),
+        let view = PasswordPageView(layout: LayoutView(title: context.localizer.t("password.title"), context: context, section: "", notice: notice),
                                     error: error, minimumLength: PasswordPolicy.minimumLength)
         return pages.render("account_password", view, status: status)
     }
 
     private func tokensPage(_ context: AppRequestContext, secret: String?, error: String?,
                             status: HTTPResponse.Status = .ok) throws -> Response {
+        let localizer = context.localizer
         let tokens = try accounts.tokens(actor: context.actor).map { token in
-            TokenRowView(id: token.id, name: token.name, createdAt: Timestamp.iso(token.createdAt),
-                         lastUsedAt: token.lastUsedAt.map(Timestamp.iso) ?? "never",
-                         revokedAt: token.revokedAt.map(Timestamp.iso), revokeHref: "/account/tokens/\(token.id)/revoke")
+            TokenRowView(id: token.id, name: token.name, createdAt: localizer.dateTime(token.createdAt),
+                         lastUsedAt: token.lastUsedAt.map { localizer.dateTime($0) } ?? localizer.t("tokens.never"),
+                         revokedAt: token.revokedAt.map { localizer.dateTime($0) }, revokeHref: "/account/tokens/\(token.id)/revoke")
         }
-        let view = TokensPageView(layout: LayoutView(title: "API tokens", context: context, section: ""), secret: secret,
+        let view = TokensPageView(layout: LayoutView(title: localizer.t("layout.api_tokens"), context: context, section: ""), secret: secret,
                                   error: error, tokens: tokens)
         return pages.render("account_tokens", view, status: status)
     }

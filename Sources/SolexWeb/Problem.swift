@@ -33,7 +33,7 @@ struct Problem: Error {
                       detail: "Send an API token of your account: Authorization: Bearer TOKEN.")
         case CatalogueError.forbidden(let reason):
             self.init(status: .forbidden, title: "Forbidden", detail: reason)
-        case AccountError.invalid(let field, let reason):
+        case AccountError.invalid(let field, let reason, _):
             self.init(status: .unprocessableContent, title: "Invalid input", detail: reason, errors: [FieldError(field: field, reason: reason)])
         case AccountError.notFound:
             self.init(status: .notFound, title: "Not found", detail: "There is nothing at this address.")

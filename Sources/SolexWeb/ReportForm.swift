@@ -31,24 +31,30 @@ struct ReportForm {
         return field
     }
 
-    static let labels: [String: String] = [
-        "name": "Name", "minimum_score": "Minimum score", "top": "Innovations per need (top K)", "themes": "Themes of the needs",
-        "regions": "Regions of the needs", "countries": "Countries of the needs", "evidence": "Evidence levels of the innovations",
-        "capacity_per_innovation": "Capacity per innovation", "capacity_per_need": "Capacity per need", "weights": "Weights",
+    /// The catalogue keys of the fields' labels.
+    static let labelKeys: [String: String] = [
+        "name": "report.field.name", "minimum_score": "report.field.minimum_score", "top": "report.field.top",
+        "themes": "report.field.themes", "regions": "report.field.regions", "countries": "report.field.countries",
+        "evidence": "report.field.evidence", "capacity_per_innovation": "report.field.capacity_per_innovation",
+        "capacity_per_need": "report.field.capacity_per_need", "weights": "report.field.weights",
     ]
 
-    static func label(for field: String) -> String {
+    /// The label of `field` (as errors name it) in the page's language.
+    static func label(for field: String, presenter: ReportPresenter) -> String {
+        let localizer = presenter.localizer
         if field.hasPrefix("weights.") {
             let name = String(field.dropFirst("weights.".count))
-            return "Weight of " + (ReportPresenter.componentLabels[name]?.lowercased() ?? name)
+            let component = presenter.componentLabel(name)
+            return localizer.t("weights.weight_of", ["component": component == name ? name : component.lowercased(with: localizer.language.locale)])
         }
-        return labels[field] ?? field
+        return labelKeys[field].map { localizer.t($0) } ?? field
     }
 
-    /// The form's view.
-    func view(reference: ReferenceData) -> ReportFormView {
+    /// The form's view, in the language of `presenter`.
+    func view(reference: ReferenceData, presenter: ReportPresenter) -> ReportFormView {
+        let localizer = presenter.localizer
         var messages: [String: String] = [:]
-        for error in errors where messages[error.field] == nil { messages[error.field] = error.reason }
+        for error in errors where messages[error.field] == nil { messages[error.field] = localizer.reason(error) }
         func field(_ name: String, label: String, help: String? = nil, value: String = "", isNumber: Bool = false,
                    isMultiSelect: Bool = false, step: String? = nil, min: String? = nil, maxLength: Int? = nil,
                    options: [OptionView] = [], errorKey: String? = nil) -> ReportFieldView {
@@ -64,49 +70,60 @@ struct ReportForm {
             return values.map { OptionView(value: $0.0, label: $0.1, selected: chosen.contains($0.0)) }
         }
         let weights = ReportParameters.componentNames.map { name in
-            field("weight_\(name)", label: ReportPresenter.componentLabels[name] ?? name, value: text.weights[name] ?? "", isNumber: true,
+            field("weight_\(name)", label: presenter.componentLabel(name), value: text.weights[name] ?? "", isNumber: true,
                   step: "any", min: "0", errorKey: "weights.\(name)")
         }
-        var regions: [(Int, String, Bool)] = []
-        for country in reference.countries {
-            if let code = country.regionCode, !regions.contains(where: { $0.0 == code }) { regions.append((code, country.region, true)) }
-            if let code = country.subregionCode, !regions.contains(where: { $0.0 == code }) { regions.append((code, country.subregion, false)) }
+        let locale = localizer.language.locale
+        func byName(_ items: [(String, String)]) -> [(String, String)] {
+            items.sorted { $0.1.compare($1.1, options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == .orderedAscending }
         }
-        // Regions first, then sub-regions, each by name.
-        let regionOptions = regions.sorted { ($0.2 ? 0 : 1, $0.1) < ($1.2 ? 0 : 1, $1.1) }
-            .map { (String($0.0), $0.2 ? $0.1 : "\($0.1) (sub-region)") }
+        var regions: [(code: Int, isRegion: Bool)] = []
+        for country in reference.countries {
+            if let code = country.regionCode, !regions.contains(where: { $0.code == code }) { regions.append((code, true)) }
+            if let code = country.subregionCode, !regions.contains(where: { $0.code == code }) { regions.append((code, false)) }
+        }
+        // Regions first, then sub-regions, each by name in the page's language.
+        let regionOptions = byName(regions.filter(\.isRegion).map { (String($0.code), presenter.regionName(String($0.code))) })
+            + byName(regions.filter { !$0.isRegion }.map { (String($0.code), presenter.regionName(String($0.code))) })
+                .map { ($0.0, localizer.t("report.subregion", ["name": $0.1])) }
         let selectedRegions = text.regions.map { ReportParameters.regionCode($0, reference: reference) ?? $0 }
+        func help(_ key: String, _ values: [String: String] = [:]) -> String { localizer.t(key, values) }
         return ReportFormView(
             action: "/reports",
-            errors: errors.map { FormErrorView(label: Self.label(for: $0.field), reason: $0.reason, anchor: "#field-" + Self.control(for: $0.field)) },
+            errors: errors.map { error in
+                FormErrorView(label: Self.label(for: error.field, presenter: presenter), reason: localizer.reason(error),
+                              anchor: "#field-" + Self.control(for: error.field))
+            },
             hasErrors: !errors.isEmpty,
-            name: field("name", label: "Name", help: "Optional. Left empty, the report is named after the time it was run.", value: name,
+            name: field("name", label: localizer.t("report.field.name"), help: help("report.help.name"), value: name,
                         maxLength: MatchReports.maxNameLength),
             weights: weights, weightsError: messages["weights"],
             settings: [
-                field("minimum_score", label: "Minimum score", help: "Pairs scoring less are left out. 0 keeps every pair.",
+                field("minimum_score", label: localizer.t("report.field.minimum_score"), help: help("report.help.minimum_score"),
                       value: text.minimumScore, isNumber: true, step: "any", min: "0"),
-                field("top", label: "Innovations per need (top K)",
-                      help: "\(ReportParameters.topRange.lowerBound) to \(ReportParameters.topRange.upperBound).", value: text.top,
-                      isNumber: true, step: "1", min: "1"),
+                field("top", label: localizer.t("report.field.top"),
+                      help: help("report.help.top", ["min": localizer.number(ReportParameters.topRange.lowerBound),
+                                                     "max": localizer.number(ReportParameters.topRange.upperBound)]),
+                      value: text.top, isNumber: true, step: "1", min: "1"),
             ],
             filters: [
-                field("themes", label: "Themes of the needs", help: "Only needs with one of these themes. None chosen: every need.",
-                      isMultiSelect: true, options: options(reference.themes.map { ($0.slug, $0.label.en) }, selected: text.themes)),
-                field("regions", label: "Regions of the needs", help: "UN M49 regions and sub-regions of the needs' countries.",
+                field("themes", label: localizer.t("report.field.themes"), help: help("report.help.themes"),
+                      isMultiSelect: true, options: options(reference.themes.map { ($0.slug, localizer.text($0.label)) }, selected: text.themes)),
+                field("regions", label: localizer.t("report.field.regions"), help: help("report.help.regions"),
                       isMultiSelect: true, options: options(regionOptions, selected: selectedRegions)),
-                field("countries", label: "Countries of the needs", isMultiSelect: true,
-                      options: options(reference.countries.map { ($0.alpha3, $0.name.en) }.sorted { $0.1 < $1.1 },
+                field("countries", label: localizer.t("report.field.countries"), isMultiSelect: true,
+                      options: options(byName(reference.countries.map { ($0.alpha3, localizer.text($0.name)) }),
                                        selected: text.countries.map { $0.uppercased() })),
-                field("evidence", label: "Evidence levels of the innovations", help: "Only innovations with one of these levels.",
-                      isMultiSelect: true, options: options(EvidenceLevel.allCases.map { ($0.rawValue, $0.rawValue.capitalized) }, selected: text.evidence)),
+                field("evidence", label: localizer.t("report.field.evidence"), help: help("report.help.evidence"),
+                      isMultiSelect: true, options: options(EvidenceLevel.allCases.map { ($0.rawValue, presenter.evidenceLabel($0.rawValue)) },
+                                                            selected: text.evidence)),
             ],
             capacities: [
-                field("capacity_per_innovation", label: "Capacity per innovation",
-                      help: "How many needs one innovation's champion can support. Empty: no limit.", value: text.capacityPerInnovation,
+                field("capacity_per_innovation", label: localizer.t("report.field.capacity_per_innovation"),
+                      help: help("report.help.capacity_per_innovation"), value: text.capacityPerInnovation,
                       isNumber: true, step: "1", min: "1"),
-                field("capacity_per_need", label: "Capacity per need",
-                      help: "How many proposals one need takes. Empty: no limit.", value: text.capacityPerNeed, isNumber: true, step: "1", min: "1"),
+                field("capacity_per_need", label: localizer.t("report.field.capacity_per_need"),
+                      help: help("report.help.capacity_per_need"), value: text.capacityPerNeed, isNumber: true, step: "1", min: "1"),
             ])
     }
 }

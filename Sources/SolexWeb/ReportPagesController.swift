@@ -15,7 +15,11 @@ struct ReportPagesController {
     }
 
     private var reference: ReferenceData { reports.catalogue.reference }
-    private var presenter: ReportPresenter { ReportPresenter(reference: reference) }
+
+    /// The presenter of a page in the request's language.
+    private func presenter(_ context: AppRequestContext) -> ReportPresenter {
+        ReportPresenter(reference: reference, localizer: context.localizer)
+    }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("reports") { _, context in try list(ReportForm.blank, context) }
@@ -42,13 +46,15 @@ struct ReportPagesController {
                 throw HTTPError(.badRequest)
             }
             let diff = try found { try reports.diff(from: from, to: to) }
-            let layout = LayoutView(title: "Report \(from) compared with report \(to)", context: context, section: "reports")
-            return pages.render("report_diff", presenter.diff(diff, layout: layout))
+            let title = context.localizer.t("report.diff_title", ["from": String(from), "to": String(to)])
+            let layout = LayoutView(title: title, context: context, section: "reports")
+            return pages.render("report_diff", presenter(context).diff(diff, layout: layout))
         }
         group.get("reports/:id") { request, context in
             let report = try find(context)
             let query = request.uri.queryParameters
-            let notice: String? = query.get("saved") != nil ? "Report stored." : query.get("status") != nil ? "Status saved." : nil
+            let notice: String? = query.get("saved") != nil ? context.localizer.t("report.saved")
+                : query.get("status") != nil ? context.localizer.t("report.status_saved") : nil
             return try show(report, context, notice: notice)
         }
         group.get("reports/:id/export.csv") { _, context in
@@ -62,7 +68,7 @@ struct ReportPagesController {
         group.get("reports/:id/print") { _, context in
             let report = try find(context)
             let layout = LayoutView(title: report.summary.name, context: context, section: "reports")
-            return pages.render("report_print", presenter.page(report, layout: layout, others: [], isPrint: true))
+            return pages.render("report_print", presenter(context).page(report, layout: layout, others: [], isPrint: true))
         }
         group.post("pairs/status") { request, context in
             var request = request
@@ -81,7 +87,10 @@ struct ReportPagesController {
                 return Response.redirect(to: back + (reportID == nil ? "" : "?status=1") + anchor, type: .normal)
             } catch MatchReportError.invalid(let failure) {
                 guard let reportID, let report = try reports.report(reportID) else { throw HTTPError(.badRequest) }
-                let message = failure.errors.map { "\($0.field): \($0.reason)" }.joined(separator: "; ")
+                let current = report.pairs.first { $0.needRef == need && $0.innovationRef == innovation }?.status
+                let message = failure.errors.map {
+                    statusProblem($0, current: current, wanted: PairStatus(rawValue: form.first("status") ?? ""), context.localizer)
+                }.joined(separator: "; ")
                 return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent)
             } catch CatalogueError.notFound {
                 throw HTTPError(.notFound)
@@ -97,9 +106,9 @@ struct ReportPagesController {
         if compareFrom.count > 1 { compareFrom[1].selected = true }
         if !compareTo.isEmpty { compareTo[0].selected = true }
         let view = ReportsPageView(
-            layout: LayoutView(title: "Match reports", context: context, section: "reports"),
-            reports: summaries.map(presenter.summary), compareFrom: compareFrom, compareTo: compareTo, canCompare: summaries.count > 1,
-            form: form.view(reference: reference))
+            layout: LayoutView(title: context.localizer.t("reports.title"), context: context, section: "reports"),
+            reports: summaries.map(presenter(context).summary), compareFrom: compareFrom, compareTo: compareTo, canCompare: summaries.count > 1,
+            form: form.view(reference: reference, presenter: presenter(context)))
         return pages.render("reports", view, status: status)
     }
 
@@ -107,8 +116,25 @@ struct ReportPagesController {
                       statusError: (need: String, innovation: String, message: String)? = nil,
                       status: HTTPResponse.Status = .ok) throws -> Response {
         let layout = LayoutView(title: report.summary.name, context: context, section: "reports", notice: notice)
-        let view = presenter.page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError)
+        let view = presenter(context).page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError)
         return pages.render("report", view, status: status)
+    }
+
+    /// A refused status change said in the page's language: an unknown status, a move the workflow does not allow, or
+    /// a note that is too long; other problems as the store gives them.
+    private func statusProblem(_ error: FieldError, current: PairStatus?, wanted: PairStatus?, _ localizer: Localizer) -> String {
+        let presenter = ReportPresenter(reference: reference, localizer: localizer)
+        switch error.field {
+        case "status":
+            guard let wanted else { return localizer.t("pair.status_unknown") }
+            guard let current, !current.canMove(to: wanted) else { break }
+            return localizer.t("pair.status_refused", ["from": presenter.statusLabel(current), "to": presenter.statusLabel(wanted),
+                                                       "allowed": current.allowedNext.map(presenter.statusLabel).joined(separator: ", ")])
+        case "note":
+            return localizer.t("pair.note_too_long", ["max": localizer.number(MatchReports.maxNoteLength)])
+        default: break
+        }
+        return "\(error.field): \(localizer.reason(error))"
     }
 
     private func find(_ context: AppRequestContext) throws -> MatchReport {
@@ -139,12 +165,16 @@ struct ReportPagesController {
 /// The printable page of a report as a file of its own, for `solex report export --format html`: the same template
 /// as `GET /reports/{id}/print`, with the style sheet put into the page so that it reads without the server.
 public enum ReportPrintPage {
-    /// The HTML text of report `report`, rendered with the templates and the style sheet of `webDirectory`.
-    public static func html(_ report: MatchReport, reference: ReferenceData, webDirectory: String) async throws -> String {
+    /// The HTML text of report `report` in `language`, rendered with the templates, messages and style sheet of
+    /// `webDirectory`.
+    public static func html(_ report: MatchReport, reference: ReferenceData, webDirectory: String,
+                            language: InterfaceLanguage = .en) async throws -> String {
         let pages = try PageRenderer(webDirectory: webDirectory)
         let style = try String(contentsOfFile: webDirectory + "/static/solex.css", encoding: .utf8)
-        let layout = LayoutView(title: report.summary.name, csrfToken: "", section: "reports")
-        let view = ReportPresenter(reference: reference).page(report, layout: layout, others: [], isPrint: true, inlineStyle: style)
-        return pages.library.render(view, withTemplate: "report_print") ?? ""
+        let localizer = pages.messages.localizer(language)
+        let layout = LayoutView(title: report.summary.name, csrfToken: "", section: "reports", localizer: localizer)
+        let view = ReportPresenter(reference: reference, localizer: localizer).page(report, layout: layout, others: [], isPrint: true,
+                                                                                    inlineStyle: style)
+        return pages.html("report_print", view, in: language)
     }
 }

@@ -167,6 +167,15 @@ struct ReportDiffPageView: Sendable {
     var isReports = true
     var from: ReportSummaryView
     var to: ReportSummaryView
+    /// The two reports' links, names, ids and times, read by the lead sentence.
+    var fromHref: String
+    var fromName: String
+    var fromId: String
+    var fromCreatedAt: String
+    var toHref: String
+    var toName: String
+    var toId: String
+    var toCreatedAt: String
     var added: [DiffRowView]
     var dropped: [DiffRowView]
     var moved: [DiffRowView]
@@ -174,6 +183,8 @@ struct ReportDiffPageView: Sendable {
     var droppedCount: Int
     var movedCount: Int
     var unchanged: Int
+    /// "3 pairs kept the same rank."
+    var unchangedText: String
     var summary: String
 }
 
@@ -186,50 +197,93 @@ struct ReportPresenter {
 
     private var presenter: Presenter { Presenter(reference: reference, localizer: localizer) }
 
-    static let componentLabels: [String: String] = [
-        "text": "Text", "themes": "Themes", "sdg": "SDG targets", "tags": "Tags", "evidence": "Evidence", "scale": "Scale",
-        "language": "Language", "proximity": "Proximity",
-    ]
+    /// The name of a score component (`text`, `themes`, ...) in the page's language.
+    func componentLabel(_ name: String) -> String { name.isEmpty ? name : localizer.has("weights." + name) ? localizer.t("weights." + name) : name }
 
-    static let leftOutLabels: [String: String] = [
-        "innovation_full": "the innovation is at capacity", "need_full": "the need is at capacity",
-        "both_full": "both sides are at capacity", "not_positive": "the score is not above 0",
-    ]
+    /// An evidence level in the page's language.
+    func evidenceLabel(_ level: String) -> String { localizer.has("report.evidence." + level) ? localizer.t("report.evidence." + level) : level }
+
+    /// A UN M49 region or sub-region, given by its code, in the page's language (the reference data's English name
+    /// where the catalogue has none).
+    func regionName(_ code: String) -> String {
+        let key = "report.region." + code
+        return localizer.has(key) ? localizer.t(key) : ReportParameters.regionName(code, reference: reference) ?? code
+    }
+
+    /// A pair status in the page's language.
+    func statusLabel(_ status: PairStatus) -> String { localizer.t("pair.status." + status.rawValue) }
+
+    /// Why a pair was left out, from its stored code, in the page's language.
+    func leftOutLabel(_ code: String) -> String {
+        localizer.has("report.left_out_reason." + code) ? localizer.t("report.left_out_reason." + code) : code
+    }
+
+    /// A note of the matcher ("same region", "evidence: monitored", ...) in the page's language; other text unchanged.
+    func note(_ text: String) -> String {
+        switch text {
+        case "same sub-region": return localizer.t("report.note.same_subregion")
+        case "same region": return localizer.t("report.note.same_region")
+        default: break
+        }
+        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { return text }
+        switch parts[0] {
+        case "evidence": return localizer.t("report.note.evidence", ["level": evidenceLabel(parts[1])])
+        case "scale":
+            let scale = localizer.has("report.scale." + parts[1]) ? localizer.t("report.scale." + parts[1]) : parts[1]
+            return localizer.t("report.note.scale", ["scale": scale])
+        case "shared language":
+            let names = parts[1].split(separator: ",").map { presenter.languageName($0.trimmingCharacters(in: .whitespaces)) }
+            return localizer.t("report.note.shared_language", ["languages": names.joined(separator: ", ")])
+        default: return text
+        }
+    }
 
     func summary(_ summary: MatchReportSummary) -> ReportSummaryView {
-        ReportSummaryView(id: Int(summary.id), name: summary.name, href: "/reports/\(summary.id)", createdAt: Self.minute(summary.createdAt),
+        ReportSummaryView(id: Int(summary.id), name: summary.name, href: "/reports/\(summary.id)", createdAt: minute(summary.createdAt),
                           createdBy: summary.createdBy, needCount: summary.needCount, innovationCount: summary.innovationCount,
-                          pairCount: summary.pairCount, assigned: summary.assignedCount.map { "\($0) assigned" })
+                          pairCount: summary.pairCount,
+                          assigned: summary.assignedCount.map { localizer.t("report.assigned_count", ["count": localizer.number($0)]) })
     }
 
     /// The report's facts: when, who, counts.
     func facts(_ summary: MatchReportSummary) -> [FactView] {
         var facts = [
-            FactView(label: "Report", value: "\(summary.id)"),
-            FactView(label: "Run", value: "\(Self.minute(summary.createdAt)) by \(summary.createdBy)"),
-            FactView(label: "Needs considered", value: "\(summary.needCount)"),
-            FactView(label: "Innovations considered", value: "\(summary.innovationCount)"),
-            FactView(label: "Pairs proposed", value: "\(summary.pairCount)"),
+            FactView(label: localizer.t("report.fact.report"), value: "\(summary.id)"),
+            FactView(label: localizer.t("report.fact.run"),
+                     value: localizer.t("report.run_by", ["time": minute(summary.createdAt), "person": summary.createdBy])),
+            FactView(label: localizer.t("report.fact.needs"), value: localizer.number(summary.needCount)),
+            FactView(label: localizer.t("report.fact.innovations"), value: localizer.number(summary.innovationCount)),
+            FactView(label: localizer.t("report.fact.pairs"), value: localizer.number(summary.pairCount)),
         ]
-        if let assigned = summary.assignedCount { facts.append(FactView(label: "Pairs assigned", value: "\(assigned)")) }
+        if let assigned = summary.assignedCount {
+            facts.append(FactView(label: localizer.t("report.fact.assigned"), value: localizer.number(assigned)))
+        }
         return facts
     }
 
     /// The parameters, for people.
     func parameters(_ parameters: ReportParameters) -> [FactView] {
         let weights = ReportParameters.weightComponents(parameters.weights).filter { $0.1 > 0 }
-            .map { "\(Self.componentLabels[$0.0] ?? $0.0) \(Self.short($0.1))" }.joined(separator: ", ")
-        func all(_ items: [String]) -> String { items.isEmpty ? "all" : items.joined(separator: ", ") }
+            .map { "\(componentLabel($0.0)) \(short($0.1))" }.joined(separator: ", ")
+        func all(_ items: [String]) -> String { items.isEmpty ? localizer.t("report.all") : items.joined(separator: ", ") }
+        func count(_ value: Int?, one: String, many: String) -> String {
+            guard let value else { return localizer.t("report.no_limit") }
+            return value == 1 ? localizer.t(one) : localizer.t(many, ["count": localizer.number(value)])
+        }
         return [
-            FactView(label: "Weights", value: weights),
-            FactView(label: "Minimum score", value: Self.short(parameters.minimumScore)),
-            FactView(label: "Innovations per need", value: "\(parameters.top)"),
-            FactView(label: "Themes of the needs", value: all(parameters.themes.map { presenter.themeLink($0).label })),
-            FactView(label: "Regions of the needs", value: all(parameters.regions.map { ReportParameters.regionName($0, reference: reference) ?? $0 })),
-            FactView(label: "Countries of the needs", value: all(parameters.countries.map { presenter.countryLink($0).label })),
-            FactView(label: "Evidence of the innovations", value: all(parameters.evidence.map(\.rawValue))),
-            FactView(label: "Capacity per innovation", value: parameters.capacityPerInnovation.map { $0 == 1 ? "1 need" : "\($0) needs" } ?? "no limit"),
-            FactView(label: "Capacity per need", value: parameters.capacityPerNeed.map { $0 == 1 ? "1 proposal" : "\($0) proposals" } ?? "no limit"),
+            FactView(label: localizer.t("report.field.weights"), value: weights),
+            FactView(label: localizer.t("report.field.minimum_score"), value: short(parameters.minimumScore)),
+            FactView(label: localizer.t("report.param.top"), value: localizer.number(parameters.top)),
+            FactView(label: localizer.t("report.field.themes"), value: all(parameters.themes.map { presenter.themeLink($0).label })),
+            FactView(label: localizer.t("report.field.regions"),
+                     value: all(parameters.regions.map(regionName))),
+            FactView(label: localizer.t("report.field.countries"), value: all(parameters.countries.map { presenter.countryLink($0).label })),
+            FactView(label: localizer.t("report.param.evidence"), value: all(parameters.evidence.map { evidenceLabel($0.rawValue) })),
+            FactView(label: localizer.t("report.field.capacity_per_innovation"),
+                     value: count(parameters.capacityPerInnovation, one: "report.needs_one", many: "report.needs_many")),
+            FactView(label: localizer.t("report.field.capacity_per_need"),
+                     value: count(parameters.capacityPerNeed, one: "report.proposals_one", many: "report.proposals_many")),
         ]
     }
 
@@ -263,7 +317,7 @@ struct ReportPresenter {
         let weightNames = Set(ReportParameters.weightComponents(weights).filter { $0.1 > 0 }.map(\.0))
         let contributions = ReportParameters.weightComponents(e.contributions)
             .filter { weightNames.contains($0.0) || $0.1 != 0 }
-            .map { ContributionView(label: Self.componentLabels[$0.0] ?? $0.0, value: String(format: "%.3f", $0.1)) }
+            .map { ContributionView(label: componentLabel($0.0), value: localizer.decimal($0.1, digits: 3)) }
         func text(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ", ") }
         let anchor = "pair-\(pair.needRef)-\(pair.innovationRef)"
         let current = pair.status
@@ -271,21 +325,24 @@ struct ReportPresenter {
         if !isPrint {
             form = StatusFormView(
                 id: "status-\(pair.needRef)-\(pair.innovationRef)", need: pair.needRef, innovation: pair.innovationRef, report: report,
-                options: current.allowedNext.map { OptionView(value: $0.rawValue, label: $0.label, selected: $0 == current) },
+                options: current.allowedNext.map { OptionView(value: $0.rawValue, label: statusLabel($0), selected: $0 == current) },
                 note: pair.followUp?.note ?? "", error: statusError)
         }
         return ReportPairView(
             anchor: anchor, rank: pair.rank,
             innovation: LinkView(label: pair.innovationTitle, href: "/innovations/\(percentEncoded(pair.innovationRef))"),
             innovationRef: pair.innovationRef, country: presenter.countryLink(pair.innovationCountry),
-            score: String(format: "%.3f", pair.score), cooperation: e.cooperationLabel, contributions: contributions,
+            score: localizer.decimal(pair.score, digits: 3),
+            cooperation: e.isTriangular ? localizer.t("cooperation.triangular") : localizer.t("cooperation.south_south"),
+            contributions: contributions,
             sharedTerms: text(e.sharedTerms), sharedThemes: e.sharedThemes.map { presenter.themeLink($0) },
-            sharedTargets: text(e.sharedTargets), sharedTags: text(e.sharedTags), notes: e.notes,
+            sharedTargets: text(e.sharedTargets), sharedTags: text(e.sharedTags), notes: e.notes.map(note),
             isAssigned: pair.assigned == true, isLeftOut: pair.assigned == false,
-            leftOutReason: pair.leftOutReason.map { Self.leftOutLabels[$0] ?? $0 }, leftOutExplanation: pair.leftOutExplanation,
-            status: current.rawValue, statusLabel: current.label,
+            leftOutReason: pair.leftOutReason.map(leftOutLabel), leftOutExplanation: pair.leftOutExplanation,
+            status: current.rawValue, statusLabel: statusLabel(current),
             statusNote: pair.followUp.flatMap { $0.note.isEmpty ? nil : $0.note },
-            statusSince: pair.followUp.map { "since \(Timestamp.day($0.updatedAt)) by \($0.updatedBy)" }, statusForm: form)
+            statusSince: pair.followUp.map { localizer.t("report.status_since", ["day": localizer.day($0.updatedAt), "person": $0.updatedBy]) },
+            statusForm: form)
     }
 
     func diff(_ diff: MatchReportDiff, layout: LayoutView) -> ReportDiffPageView {
@@ -296,35 +353,39 @@ struct ReportPresenter {
         }
         func row(_ pair: ReportDiff.Pair, isNew: Bool) -> DiffRowView {
             let (need, innovation) = links(pair.need, pair.innovation)
-            let rank = "\(pair.rank)", score = String(format: "%.3f", pair.score)
+            let rank = localizer.number(pair.rank), score = localizer.decimal(pair.score, digits: 3)
             return DiffRowView(need: need, innovation: innovation, oldRank: isNew ? "–" : rank, newRank: isNew ? rank : "–",
                                oldScore: isNew ? "–" : score, newScore: isNew ? score : "–", change: nil)
         }
         let moved = diff.diff.moved.map { item -> DiffRowView in
             let (need, innovation) = links(item.need, item.innovation)
-            let change = item.rankChange > 0 ? "up \(item.rankChange)" : "down \(-item.rankChange)"
-            return DiffRowView(need: need, innovation: innovation, oldRank: "\(item.oldRank)", newRank: "\(item.newRank)",
-                               oldScore: String(format: "%.3f", item.oldScore), newScore: String(format: "%.3f", item.newScore), change: change)
+            let change = item.rankChange > 0 ? localizer.t("report.diff_up", ["count": localizer.number(item.rankChange)])
+                : localizer.t("report.diff_down", ["count": localizer.number(-item.rankChange)])
+            return DiffRowView(need: need, innovation: innovation, oldRank: localizer.number(item.oldRank), newRank: localizer.number(item.newRank),
+                               oldScore: localizer.decimal(item.oldScore, digits: 3), newScore: localizer.decimal(item.newScore, digits: 3),
+                               change: change)
         }
         let d = diff.diff
+        let from = summary(diff.from), to = summary(diff.to)
         return ReportDiffPageView(
-            layout: layout, from: summary(diff.from), to: summary(diff.to), added: d.added.map { row($0, isNew: true) },
+            layout: layout, from: from, to: to, fromHref: from.href, fromName: from.name, fromId: String(from.id),
+            fromCreatedAt: from.createdAt, toHref: to.href, toName: to.name, toId: String(to.id), toCreatedAt: to.createdAt,
+            added: d.added.map { row($0, isNew: true) },
             dropped: d.dropped.map { row($0, isNew: false) }, moved: moved, addedCount: d.added.count,
             droppedCount: d.dropped.count, movedCount: d.moved.count, unchanged: d.unchanged,
-            summary: "\(d.added.count) new, \(d.dropped.count) dropped, \(d.moved.count) moved, \(d.unchanged) unchanged")
+            unchangedText: d.unchanged == 1 ? localizer.t("report.diff_unchanged_one")
+                : localizer.t("report.diff_unchanged_many", ["count": localizer.number(d.unchanged)]),
+            summary: localizer.t("report.diff_summary", ["added": localizer.number(d.added.count), "dropped": localizer.number(d.dropped.count),
+                                                         "moved": localizer.number(d.moved.count), "unchanged": localizer.number(d.unchanged)]))
     }
 
-    /// A time to the minute, in UTC: "2026-11-22 15:09 UTC".
-    static func minute(_ date: Date) -> String {
-        let iso = Timestamp.iso(date)
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
+    /// A time to the minute, in UTC, written in the page's language: "Nov 22, 2026 at 3:09 PM UTC", "22 nov. 2026, 15:09 UTC".
+    func minute(_ date: Date) -> String {
+        localizer.t("report.time_utc", ["time": localizer.dateTime(date)])
     }
 
-    /// A number with up to four decimals, no trailing zeros.
-    static func short(_ value: Double) -> String {
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+    /// A number with up to four decimals, no trailing zeros, in the page's language.
+    func short(_ value: Double) -> String {
+        value.formatted(.number.precision(.fractionLength(0...4)).locale(localizer.language.locale))
     }
 }

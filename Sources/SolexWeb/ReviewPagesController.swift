@@ -11,14 +11,20 @@ struct ReviewPagesController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("review") { _, context in
             try catalogue.authorize(context.actor, .review(.publish, country: ""))
-            let presenter = Presenter(reference: catalogue.reference, localizer: context.localizer)
+            let localizer = context.localizer
+            let presenter = Presenter(reference: catalogue.reference, localizer: localizer)
             var rows: [EntryRowView] = []
             for kind in EntryKind.allCases {
                 let page = try catalogue.list(EntryQuery(kind: kind, perPage: 100, sort: .updated, statuses: [.submitted]))
-                rows += page.entries.map(presenter.row)
+                rows += page.entries.map { entry in
+                    var row = presenter.row(entry)
+                    row.kindLabel = localizer.t("review.kind." + entry.kind.rawValue)
+                    row.updated = localizer.day(entry.metadata.updatedAt)
+                    return row
+                }
             }
-            let view = ReviewPageView(layout: LayoutView(title: "Review queue", context: context, section: "review"),
-                                      rows: rows, count: rows.count)
+            let view = ReviewPageView(layout: LayoutView(title: localizer.t("review.title"), context: context, section: "review"),
+                                      rows: rows, count: localizer.number(rows.count))
             return pages.render("review_queue", view)
         }
     }
@@ -27,7 +33,8 @@ struct ReviewPagesController {
 struct ReviewPageView: Sendable {
     var layout: LayoutView
     var rows: [EntryRowView]
-    var count: Int
+    /// How many entries wait, written in the page's language.
+    var count: String
 }
 
 /// The audit log for the secretariat: filters, paging and a CSV export.
@@ -43,9 +50,9 @@ struct AuditPagesController {
             let pageCount = max(1, (total + filter.perPage - 1) / filter.perPage)
             func href(_ page: Int) -> String { "/audit" + Self.query(filter, page: page) }
             let view = AuditPageView(
-                layout: LayoutView(title: "Audit log", context: context, section: "audit"),
+                layout: LayoutView(title: context.localizer.t("nav.audit"), context: context, section: "audit"),
                 actor: filter.actor ?? "", action: filter.action ?? "", subjectKind: filter.subjectKind ?? "",
-                subjectRef: filter.subjectRef ?? "", rows: entries.map { AuditRowView($0, presenter: presenter) }, total: total,
+                subjectRef: filter.subjectRef ?? "", rows: entries.map { AuditRowView($0, presenter: presenter) }, total: context.localizer.number(total),
                 previousHref: filter.page > 1 ? href(filter.page - 1) : nil, nextHref: filter.page < pageCount ? href(filter.page + 1) : nil,
                 csvHref: "/audit.csv" + Self.query(filter, page: nil))
             return pages.render("audit", view)
@@ -114,17 +121,23 @@ struct AuditPageView: Sendable {
     var subjectKind: String
     var subjectRef: String
     var rows: [AuditRowView]
-    var total: Int
+    /// How many writes match, written in the page's language.
+    var total: String
     var previousHref: String?
     var nextHref: String?
     var csvHref: String
 }
 
 extension AuditRowView {
+    /// A row of the audit log in the presenter's language: the action, the channel and the kind of subject named in it
+    /// (the stored code where the catalogue has no name for it), the time written out.
     init(_ entry: AuditEntry, presenter: Presenter) {
         let kind = EntryKind(rawValue: entry.subjectKind)
-        self.init(at: Timestamp.iso(entry.at), actor: entry.actor, channel: entry.channel, action: entry.action,
-                  subject: "\(entry.subjectKind) \(entry.subjectRef)",
+        let localizer = presenter.localizer
+        func name(_ prefix: String, _ code: String) -> String { localizer.has(prefix + code) ? localizer.t(prefix + code) : code }
+        self.init(at: localizer.dateTime(entry.at), actor: entry.actor, channel: name("audit.channel.", entry.channel),
+                  action: name("audit.action.", entry.action),
+                  subject: "\(name("audit.kind.", entry.subjectKind)) \(entry.subjectRef)",
                   subjectHref: kind.map { "/\($0.plural)/\(percentEncoded(entry.subjectRef))" }, reason: entry.reason,
                   changes: entry.changes.map { Change(field: $0.field, old: $0.old ?? "—", new: $0.new ?? "—") })
     }
@@ -143,27 +156,28 @@ struct UserPagesController {
             let form = try await FormData.read(&request, context: context)
             guard let role = form.first("role").flatMap(Role.init(rawValue:)) else {
                 try catalogue.authorize(context.actor, .manageUsers)
-                return try page(context, error: "Choose a role.", notice: nil, status: .unprocessableContent)
+                return try page(context, error: context.localizer.t("users.choose_role"), notice: nil, status: .unprocessableContent)
             }
             let country = form.first("country").flatMap { $0.isEmpty ? nil : $0 }
             do {
                 try accounts.addUser(email: form.first("email") ?? "", password: form.first("password") ?? "", role: role,
                                      country: country, actor: context.actor)
-            } catch AccountError.invalid(let field, let reason) {
-                let message = field == "password" ? reason : "\(field.capitalized) \(reason)."
+            } catch AccountError.invalid(let field, let reason, let explanation) {
+                let message = explanation.map(context.localizer.text) ?? (field == "password" ? reason : "\(field.capitalized) \(reason).")
                 return try page(context, error: message, notice: nil, status: .unprocessableContent)
             }
-            return try page(context, error: nil, notice: "Account created.", status: .created)
+            return try page(context, error: nil, notice: context.localizer.t("users.created_notice"), status: .created)
         }
     }
 
     private func page(_ context: AppRequestContext, error: String?, notice: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+        let localizer = context.localizer
         let users = try accounts.users(actor: context.actor).map {
-            UserRowView(email: $0.email, role: $0.role.label, country: $0.country ?? "", created: Timestamp.day($0.createdAt),
-                        disabled: $0.disabled)
+            UserRowView(email: $0.email, role: localizer.t("role." + $0.role.rawValue), country: $0.country ?? "",
+                        created: localizer.day($0.createdAt), disabled: $0.disabled)
         }
-        let roles = Role.allCases.map { OptionView(value: $0.rawValue, label: $0.label, selected: false) }
-        let view = UsersPageView(layout: LayoutView(title: "Accounts", context: context, section: "", notice: notice), error: error,
+        let roles = Role.allCases.map { OptionView(value: $0.rawValue, label: localizer.t("role." + $0.rawValue), selected: false) }
+        let view = UsersPageView(layout: LayoutView(title: localizer.t("users.title"), context: context, section: "", notice: notice), error: error,
                                  users: users, roles: roles)
         return pages.render("users", view, status: status)
     }

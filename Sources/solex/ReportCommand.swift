@@ -170,6 +170,15 @@ struct ReportExport: AsyncParsableCommand {
     @Option(help: "csv, json or html") var format: ReportExportFormat
     @Option(name: .long, help: ArgumentHelp("The folder of templates and static files, for html (env SOLEX_WEB).", valueName: "DIR"))
     var web: String = ProcessInfo.processInfo.environment["SOLEX_WEB"] ?? "Web"
+    @Option(name: .long, help: ArgumentHelp("The language of the html page: \(InterfaceLanguage.allCases.map(\.code).joined(separator: ", ")) (default en).",
+                                            valueName: "LANG"))
+    var lang: String = InterfaceLanguage.en.code
+
+    func validate() throws {
+        if InterfaceLanguage(code: lang) == nil {
+            throw ValidationError("--lang: must be one of \(InterfaceLanguage.allCases.map(\.code).joined(separator: ", "))")
+        }
+    }
 
     func run() async throws {
         let reports = try openReports(options)
@@ -180,7 +189,8 @@ struct ReportExport: AsyncParsableCommand {
         case .html:
             let html: String
             do {
-                html = try await ReportPrintPage.html(report, reference: reports.catalogue.reference, webDirectory: web)
+                html = try await ReportPrintPage.html(report, reference: reports.catalogue.reference, webDirectory: web,
+                                                      language: InterfaceLanguage(code: lang) ?? .en)
             } catch {
                 throw ValidationError("--web: the templates and style sheet of '\(web)' cannot be read")
             }

@@ -30,7 +30,7 @@ func readPassword(fromStdin: Bool) throws -> String {
 
 func reportAccountError(_ error: Error) throws -> Never {
     switch error {
-    case AccountError.invalid(let field, let reason):
+    case AccountError.invalid(let field, let reason, _):
         printError(field == "password" ? reason : "\(field): \(reason)")
     case AccountError.notFound:
         printError("No account has that e-mail address.")

@@ -157,7 +157,7 @@ struct ReportWebTests {
                 ("need", pair.needRef), ("innovation", pair.innovationRef), ("report", "\(id)"), ("status", "partnership_started"),
             ])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("cannot go from contacted to partnership_started"))
+            #expect(refused.text.contains("The status cannot go from Contacted to Partnership started; allowed: Proposed, Contacted, Accepted, Declined."))
             #expect(refused.text.contains("id=\"status-\(pair.needRef)-\(pair.innovationRef)-error\""))
             let unknown = try await session.post(client, "/pairs/status", [
                 ("need", "NOPE"), ("innovation", pair.innovationRef), ("report", "\(id)"), ("status", "contacted"),

@@ -47,24 +47,24 @@ extension ReportParameters {
         var errors: [FieldError] = []
         var parameters = ReportParameters()
         for name in input.weights.keys.sorted() where !componentNames.contains(name) {
-            errors.append(FieldError(field: "weights.\(name)", reason: "is not a weight; known: \(componentNames.joined(separator: ", "))"))
+            errors.append(FieldError(field: "weights.\(name)", notAWeight(name)))
         }
         for name in componentNames {
             guard let text = input.weights[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             if let value = Double(text), value.isFinite, value >= 0 { setWeight(name, value, in: &parameters.weights) } else {
-                errors.append(FieldError(field: "weights.\(name)", reason: "must be a number of 0 or more"))
+                errors.append(FieldError(field: "weights.\(name)", notANumber))
             }
         }
         let minimum = input.minimumScore.trimmingCharacters(in: .whitespaces)
         if !minimum.isEmpty {
             if let value = Double(minimum), value.isFinite { parameters.minimumScore = value } else {
-                errors.append(FieldError(field: "minimum_score", reason: "must be a number of 0 or more"))
+                errors.append(FieldError(field: "minimum_score", notANumber))
             }
         }
         let top = input.top.trimmingCharacters(in: .whitespaces)
         if !top.isEmpty {
             if let value = Int(top) { parameters.top = value } else {
-                errors.append(FieldError(field: "top", reason: "must be a whole number from \(topRange.lowerBound) to \(topRange.upperBound)"))
+                errors.append(FieldError(field: "top", topReason))
             }
         }
         parameters.themes = split(input.themes)
@@ -72,7 +72,7 @@ extension ReportParameters {
         parameters.countries = split(input.countries)
         for text in split(input.evidence) {
             if let level = EvidenceLevel(rawValue: text.lowercased()) { parameters.evidence.append(level) } else {
-                errors.append(FieldError(field: "evidence", reason: evidenceReason(text)))
+                errors.append(FieldError(field: "evidence", evidenceExplanation(text)))
             }
         }
         for (field, text) in [("capacity_per_innovation", input.capacityPerInnovation), ("capacity_per_need", input.capacityPerNeed)] {
@@ -81,8 +81,7 @@ extension ReportParameters {
             if let value = Int(trimmed) {
                 if field == "capacity_per_innovation" { parameters.capacityPerInnovation = value } else { parameters.capacityPerNeed = value }
             } else {
-                errors.append(FieldError(field: field, reason:
-                    "must be a whole number from \(capacityRange.lowerBound) to \(capacityRange.upperBound), or left empty for no limit"))
+                errors.append(FieldError(field: field, capacityReason))
             }
         }
         return combine(errors, parameters, reference)
@@ -193,7 +192,17 @@ extension ReportParameters {
         values.flatMap { $0.split(separator: ";") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private static func evidenceReason(_ text: String) -> String {
-        "'\(text)' is not one of \(EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", "))"
+    private static func evidenceReason(_ text: String) -> String { evidenceExplanation(text).english }
+
+    /// Why an evidence level is refused.
+    private static func evidenceExplanation(_ text: String) -> Explanation {
+        let levels = EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", ")
+        return Explanation("report.reason.unknown_evidence", ["value": text, "levels": levels], english: "'\(text)' is not one of \(levels)")
+    }
+
+    /// Why a weight's name is refused.
+    private static func notAWeight(_ name: String) -> Explanation {
+        let known = componentNames.joined(separator: ", ")
+        return Explanation("report.reason.not_a_weight", ["known": known], english: "is not a weight; known: \(known)")
     }
 }

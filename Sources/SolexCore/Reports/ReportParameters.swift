@@ -68,37 +68,38 @@ public struct ReportParameters: Sendable, Hashable, Codable {
         var result = self
         for (name, weight) in Self.weightComponents(weights) {
             if !(weight.isFinite && weight >= 0) {
-                errors.append(FieldError(field: "weights.\(name)", reason: "must be a number of 0 or more"))
+                errors.append(FieldError(field: "weights.\(name)", Self.notANumber))
             } else if weight > Self.maxWeight {
                 // A bound keeps every score finite (a sum of weights near Double's limit overflows to infinity).
-                errors.append(FieldError(field: "weights.\(name)", reason: "must be at most \(Self.format(Self.maxWeight))"))
+                errors.append(FieldError(field: "weights.\(name)", Explanation("report.reason.weight_max", ["max": Self.format(Self.maxWeight)],
+                                                                      english: "must be at most \(Self.format(Self.maxWeight))")))
             }
         }
         let weightSum = weights.total
         if errors.isEmpty && weightSum <= 0 {
-            errors.append(FieldError(field: "weights", reason: "at least one weight must be above 0"))
+            errors.append(FieldError(field: "weights", Explanation("report.reason.weights_all_zero", english: "at least one weight must be above 0")))
         }
         if !minimumScore.isFinite || minimumScore < 0 {
-            errors.append(FieldError(field: "minimum_score", reason: "must be a number of 0 or more"))
+            errors.append(FieldError(field: "minimum_score", Self.notANumber))
         } else if weightSum > 0 && weightSum.isFinite && minimumScore > weightSum {
-            errors.append(FieldError(field: "minimum_score", reason:
-                "must not be above \(Self.format(weightSum)), the highest score these weights can give"))
+            errors.append(FieldError(field: "minimum_score", Explanation("report.reason.minimum_above_max", ["max": Self.format(weightSum)],
+                english: "must not be above \(Self.format(weightSum)), the highest score these weights can give")))
         }
         if !Self.topRange.contains(top) {
-            errors.append(FieldError(field: "top", reason: "must be a whole number from \(Self.topRange.lowerBound) to \(Self.topRange.upperBound)"))
+            errors.append(FieldError(field: "top", Self.topReason))
         }
         var themes: [String] = []
         for slug in Self.cleaned(self.themes) {
             if reference.theme(slug) != nil { themes.append(slug) } else {
-                errors.append(FieldError(field: "themes", reason: "'\(slug)' is not a known theme"))
+                errors.append(FieldError(field: "themes", Explanation("report.reason.unknown_theme", ["value": slug], english: "'\(slug)' is not a known theme")))
             }
         }
         result.themes = Self.unique(themes)
         var regions: [String] = []
         for text in Self.cleaned(self.regions) {
             if let code = Self.regionCode(text, reference: reference) { regions.append(code) } else {
-                errors.append(FieldError(field: "regions", reason:
-                    "'\(text)' is not a UN M49 region or sub-region (give its code, e.g. 142, or its name, e.g. Asia)"))
+                errors.append(FieldError(field: "regions", Explanation("report.reason.unknown_region", ["value": text],
+                    english: "'\(text)' is not a UN M49 region or sub-region (give its code, e.g. 142, or its name, e.g. Asia)")))
             }
         }
         result.regions = Self.unique(regions).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
@@ -106,19 +107,31 @@ public struct ReportParameters: Sendable, Hashable, Codable {
         for text in Self.cleaned(self.countries) {
             let code = text.uppercased()
             if reference.country(code) != nil { countries.append(code) } else {
-                errors.append(FieldError(field: "countries", reason: "'\(text)' is not a known country code (ISO 3166-1 alpha-3, e.g. BGD)"))
+                errors.append(FieldError(field: "countries", Explanation("report.reason.unknown_country", ["value": text],
+                                                                         english: "'\(text)' is not a known country code (ISO 3166-1 alpha-3, e.g. BGD)")))
             }
         }
         result.countries = Self.unique(countries).sorted()
         result.evidence = EvidenceLevel.allCases.filter(evidence.contains)
         for (field, capacity) in [("capacity_per_innovation", capacityPerInnovation), ("capacity_per_need", capacityPerNeed)] {
             if let capacity, !Self.capacityRange.contains(capacity) {
-                errors.append(FieldError(field: field, reason:
-                    "must be a whole number from \(Self.capacityRange.lowerBound) to \(Self.capacityRange.upperBound), or left empty for no limit"))
+                errors.append(FieldError(field: field, Self.capacityReason))
             }
         }
         return errors.isEmpty ? .success(result) : .failure(ValidationFailure(errors))
     }
+
+    /// Why a weight or the minimum score is refused: not a number of 0 or more.
+    static let notANumber = Explanation("report.reason.number_min_0", english: "must be a number of 0 or more")
+
+    /// Why the number of innovations per need is refused.
+    static let topReason = Explanation("report.reason.top_range", ["min": String(topRange.lowerBound), "max": String(topRange.upperBound)],
+                                       english: "must be a whole number from \(topRange.lowerBound) to \(topRange.upperBound)")
+
+    /// Why a capacity typed in a form or on the command line is refused.
+    static let capacityReason = Explanation(
+        "report.reason.capacity_range", ["min": String(capacityRange.lowerBound), "max": String(capacityRange.upperBound)],
+        english: "must be a whole number from \(capacityRange.lowerBound) to \(capacityRange.upperBound), or left empty for no limit")
 
     /// The M49 code (as text, no leading zeros) of a region or sub-region given by code or by name (any case).
     public static func regionCode(_ text: String, reference: ReferenceData) -> String? {
