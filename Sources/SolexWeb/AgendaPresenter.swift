@@ -38,10 +38,10 @@ struct AgendaPresenter {
                     }
                     return GridCellView(meeting: nil, session: plan.session(atTable: table.id, slot: index)?.title)
                 }
-                return GridRowView(slot: index, time: localizer.times(slot.start, slot.end), cells: cells)
+                return GridRowView(slot: index, time: localizer.times(slot.start, slot.end), start: slot.start, cells: cells)
             }
             let title = localizer.t("agenda.day_title", ["number": localizer.number(day.index + 1), "day": localizer.weekdayAndDay(iso: day.date)])
-            return GridDayView(id: "day-\(day.index + 1)", title: title, tables: tables.map(\.name), rows: rows)
+            return GridDayView(id: "day-\(day.index + 1)", title: title, date: day.date, tables: tables.map(\.name), rows: rows)
         }
     }
 

@@ -76,6 +76,8 @@ struct GridCellView: Sendable {
 struct GridRowView: Sendable {
     var slot: Int
     var time: String
+    /// The slot's start as written in the workshop file, "09:00" (a machine-readable `data-start`).
+    var start: String
     var cells: [GridCellView]
 }
 
@@ -83,6 +85,8 @@ struct GridRowView: Sendable {
 struct GridDayView: Sendable {
     var id: String
     var title: String
+    /// The day as "YYYY-MM-DD" (a machine-readable `data-date`).
+    var date: String
     var tables: [String]
     var rows: [GridRowView]
 }

@@ -182,11 +182,18 @@ class Browser:
         return self
 
     def press(self, label, scope="main"):
-        """Click the submit button whose text is LABEL inside SCOPE."""
-        for button in self.all(scope + " button"):
-            if button.text.strip() == label:
-                self.navigating(button.click)
-                return self
+        """Click the submit button whose text is LABEL inside SCOPE. A script may replace part of the page while
+        the buttons are read (the similar-entries box does, as one types): then they are read again."""
+        from selenium.common.exceptions import StaleElementReferenceException
+        for _ in range(3):
+            try:
+                for button in self.all(scope + " button"):
+                    if button.text.strip() == label:
+                        self.navigating(button.click)
+                        return self
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.2)
         raise AssertionError("no button %r on %s" % (label, self.path))
 
     # Accounts

@@ -10,6 +10,8 @@ Add a journey with one function:
         expect(condition, "what was expected")
 """
 import json
+import os
+import re
 import sys
 from urllib.parse import quote
 
@@ -119,25 +121,32 @@ def fetch_with_session(b, path):
         return response.status, response.headers.get("Content-Type", ""), response.read()
 
 
+# The slot index of each (date, start) of the last grid read: the value of the move form's slot options.
+SLOTS = {}
+
+
 def agenda_grid(b):
     """The grid on a workshop's page: {(date, start): {table name: request id or None}} and the delegations met at
     each (date, start)."""
     days = b.driver.execute_script("""
         return [...document.querySelectorAll('#grid section.agenda-day')].map(day => ({
-            title: day.querySelector('h3').textContent,
+            date: day.dataset.date,
             tables: [...day.querySelectorAll('thead th')].slice(1).map(th => th.textContent.trim()),
             rows: [...day.querySelectorAll('tbody tr')].map(row => ({
-                time: row.querySelector('th').textContent.trim(),
+                time: row.querySelector('th').dataset.start,
+                slot: row.querySelector('th').dataset.slot,
                 cells: [...row.querySelectorAll('td')].map(td => {
                     const m = td.querySelector('.meeting');
                     return m ? {request: m.dataset.request, who: [...m.querySelectorAll('abbr')].map(a => a.textContent.trim())}
                              : {request: null, who: [], session: !!td.querySelector('.session')};
                 })}))}));""")
     cells, busy = {}, {}
+    SLOTS.clear()
     for day in days:
-        date = day["title"].split("·")[-1].strip()
+        date = day["date"]
         for row in day["rows"]:
             key = (date, row["time"][:5])
+            SLOTS[key] = row["slot"]
             cells[key] = {table: cell for table, cell in zip(day["tables"], row["cells"])}
             busy[key] = {who for cell in row["cells"] for who in cell["who"]}
     return cells, busy
@@ -208,11 +217,10 @@ def organiser_workshop(ctx):
     moved = movable[0]
     who, free = free_places(moved)
     (start_key, start_table) = meeting_place(cells, moved)
-    slots = {option.text: option.get_attribute("value") for option in b.all("#move-slot option")}
     tables = {option.text: option.get_attribute("value") for option in b.all("#move-table option")}
 
     def slot_value(key):
-        return next(value for label, value in slots.items() if label.endswith("%s %s" % key))
+        return SLOTS[key]
 
     # A refused move: onto the table of another meeting at another time; the page names the conflict.
     taken = [(key, table) for key, row in sorted(cells.items()) for table, cell in row.items()
@@ -270,7 +278,10 @@ def organiser_workshop(ctx):
     requester = sorted(who)[0]
     b.go("/workshops/%s/delegations/%s" % (slug, requester))
     rows = [row.text for row in b.all("table.delegation-meetings tbody tr")]
-    expect(any(key[0] in row and key[1] in row and table in row for row in rows),
+    import datetime
+    day = datetime.date.fromisoformat(key[0])
+    written = "%d %s" % (day.day, day.strftime("%B"))  # the page writes days out: "8 June"
+    expect(any(written in row and key[1] in row and table in row for row in rows),
            "%s's page lists the moved meeting at %s %s, %s: %r" % (requester, key[0], key[1], table, rows))
 
 FRENCH_AND_THAI = [
@@ -331,6 +342,131 @@ def anonymous_visitor(ctx):
     expect(after["total"] == before["total"], "the catalogue is unchanged")
     b.go("/innovations/INN-BEN-001")
     expect(status_badge(b) == "published", "INN-BEN-001 is still published")
+
+
+def catalogue(language):
+    """The interface messages of LANGUAGE, read from Web/i18n like the server does."""
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "Web", "i18n", language + ".messages")
+    messages = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#") and " = " in line:
+                key, text = line.split(" = ", 1)
+                messages[key] = text
+    return messages
+
+
+FR, EN = catalogue("fr"), catalogue("en")
+# English sentences of the interface that differ from their French text and are long enough not to occur by chance in
+# an entry's own text: if one shows on a French page, that page was not (fully) translated.
+ENGLISH_SENTENCES = sorted({text for key, text in EN.items()
+                            if text != FR[key] and "{" not in text and "<" not in text
+                            and len(text) >= 14 and len(text.split()) >= 3})
+
+
+def english_left(b, selector="body"):
+    """The English interface sentences found in the text of SELECTOR on the current page, leaving out what people
+    wrote (entries' titles and texts are marked dir="auto"; form controls hold what was typed)."""
+    text = b.driver.execute_script("""
+        const copy = document.querySelector(arguments[0]).cloneNode(true);
+        copy.querySelectorAll('[dir="auto"], input, textarea, select, script, style').forEach(e => e.remove());
+        return copy.textContent.replace(/\\s+/g, ' ');""", selector)
+    return [sentence for sentence in ENGLISH_SENTENCES if sentence in text]
+
+
+def in_french(b, ctx, what, selector="body"):
+    expect(b.css("html").get_attribute("lang") == "fr", "%s: the page is in French (lang %r)"
+           % (what, b.css("html").get_attribute("lang")))
+    left = english_left(b, selector)
+    expect(not left, "%s: English interface text on a French page: %r" % (what, left[:5]))
+    ctx.notes.append("%s in French: %s" % (what, b.path))
+
+
+@journey("a French-speaking focal point does every task in French: chooses French, signs in, registers an "
+         "innovation (with a French error message) and a need, submits them, searches, and reads the member, "
+         "SDG map and adoption pages")
+def french_focal_point(ctx):
+    b = ctx.browser
+    b.go("/")
+    expect(b.css("html").get_attribute("lang") == "en", "the browser asks for English first")
+    b.click_link("Français")
+    expect(b.text("nav.site-nav").startswith(FR["nav.home"]), "the header is in French: %r" % b.text("nav.site-nav")[:40])
+    in_french(b, ctx, "home page")
+
+    # Sign in on the French sign-in page.
+    b.click_link(FR["layout.sign_in"])
+    in_french(b, ctx, "sign-in page")
+    b.fill("email", "focal-ben@test.example").fill("password", "a long private passphrase for tests")
+    b.press(FR["layout.sign_in"])
+    expect("Connecté" in b.text(".site-account"), "signed in, said in French: %r" % b.text(".site-account"))
+
+    # Register an innovation; the missing champion agency is reported in French.
+    ref = "INN-BEN-FR-1"
+    b.go("/innovations").click_link(FR["entries.register_innovation"])
+    in_french(b, ctx, "innovation form")
+    language = b.css("#field-language option[selected]").get_attribute("value")
+    expect(language == "fr", "a new entry is written in French by default (%r)" % language)
+    b.fill("field-ref", ref).fill("field-title", "Registre foncier numérique des communes rurales")
+    b.fill("field-summary", "Les mairies saisissent les titres fonciers sur tablette et délivrent un certificat.")
+    b.fill("field-description", "Chaque commune tient un registre foncier numérique consultable en ligne.")
+    b.choose("field-origin_country", "BEN").choose("field-themes", "land-administration")
+    b.choose("field-scale", "pilot").choose("field-evidence_level", "monitored").fill("field-year_started", "2024")
+    b.press(FR["form.save_innovation"])
+    summary = b.text(".error-summary")
+    expect(FR["common.fix_problems"] in summary, "the error summary is in French: %r" % summary)
+    expect(FR["field.champion"] in summary and FR["reason.required"] in summary,
+           "the missing champion agency is named in French: %r" % summary)
+    in_french(b, ctx, "form with an error")
+    b.fill("field-champion", "Agence nationale du domaine et du foncier")
+    b.press(FR["form.save_innovation"])
+    expect(b.path.startswith("/innovations/" + ref), "saved (at %s)" % b.path)
+    expect(status_badge(b) == FR["status.draft"].lower(), "a draft, said in French (badge %r)" % status_badge(b))
+    in_french(b, ctx, "innovation page")
+    b.press(FR["entry.action.submit"])
+    expect(status_badge(b) == FR["status.submitted"].lower(), "submitted (badge %r)" % status_badge(b))
+
+    # Register a need.
+    need = "NEED-BEN-FR-2"
+    b.go("/needs").click_link(FR["entries.register_need"])
+    b.fill("field-ref", need).fill("field-title", "Cartographie participative des parcelles agricoles")
+    b.fill("field-description", "Les agriculteurs veulent faire reconnaître leurs parcelles sans se déplacer au chef-lieu.")
+    b.choose("field-country", "BEN")
+    if b.css("#field-created").get_attribute("value") == "":
+        b.driver.execute_script("document.getElementById('field-created').value = '2026-03-01'")
+    b.press(FR["form.save_need"])
+    expect(b.path.startswith("/needs/" + need), "the need is saved (at %s)" % b.path)
+    in_french(b, ctx, "need page")
+    b.press(FR["entry.action.submit"])
+    expect(status_badge(b) == FR["status.submitted"].lower(), "the need is submitted (badge %r)" % status_badge(b))
+
+    # Search from the header.
+    b.fill("site-search-q", "guichet")
+    b.press(FR["layout.search_button"], scope=".site-search")
+    expect(b.path.startswith("/search"), "the search page (at %s)" % b.path)
+    expect("NEED-BEN-001" in b.text(), "the French search finds the French need")
+    in_french(b, ctx, "search results", selector="header")
+
+    # The country's member page, the SDG map and the adoptions.
+    b.go("/members/BEN")
+    expect("Bénin" in b.heading(), "the member page names Benin in French: %r" % b.heading())
+    in_french(b, ctx, "member page")
+    b.go("/sdg-map")
+    in_french(b, ctx, "SDG map")
+    b.go("/adoptions")
+    in_french(b, ctx, "adoptions")
+    b.go("/account/password")
+    in_french(b, ctx, "password page")
+    for path in ["/innovations/%s/edit" % ref, "/needs", "/countries", "/countries/BEN", "/themes", "/sdgs", "/sdgs/16",
+                 "/members", "/account/tokens", "/innovations/INN-BEN-001", "/needs/NEED-BEN-001", "/no-such-page"]:
+        b.go(path)
+        in_french(b, ctx, path)
+
+    # Back in English with one click; the choice is kept.
+    b.click_link("English")
+    expect(b.css("html").get_attribute("lang") == "en", "English again")
+    b.go("/innovations")
+    expect(b.css("html").get_attribute("lang") == "en", "the choice of English is kept")
 
 
 if __name__ == "__main__":
