@@ -26,8 +26,8 @@ public enum InnovationFields {
                   label: "Evidence of impact", help: "Figures and who measured them."),
         FieldSpec("language", .choice(.languages), label: "Language of this entry",
                   help: "The language the title and texts above are written in."),
-        FieldSpec("languages", .codes(.languages, min: 1, max: 20), label: "Languages",
-                  help: "Languages the material is available in (the entry's own language is one of them)."),
+        FieldSpec("languages", .codes(.languages, min: 0, max: 20), label: "Languages",
+                  help: "Languages the material is available in."),
         FieldSpec("year_started", .year, label: "Year started"),
         FieldSpec("url", .url, label: "Web site"),
     ]
@@ -51,8 +51,8 @@ public enum NeedFields {
                   label: "Support wanted"),
         FieldSpec("language", .choice(.languages), label: "Language of this entry",
                   help: "The language the title and description are written in."),
-        FieldSpec("languages", .codes(.languages, min: 1, max: 20), label: "Languages",
-                  help: "Working languages (the entry's own language is one of them)."),
+        FieldSpec("languages", .codes(.languages, min: 0, max: 20), label: "Languages",
+                  help: "Working languages."),
         FieldSpec("created", .date, label: "Date of the request"),
     ]
 }

@@ -3,9 +3,11 @@ import Foundation
 /// The language an entry is written in (`language`) and the languages its material exists in (`languages`).
 ///
 /// Input written before `language` existed gives only `languages`, whose first item was the entry's language: that
-/// item becomes `language`. After validation the entry's own language is always one of `languages` (put first when
-/// it was missing).
+/// item becomes `language`; input that gives `language` and no `languages` gets `[language]`.
 public enum EntryLanguage {
+    /// The two fields, either of which gives the other.
+    public static let fields = ["language", "languages"]
+
     /// `input` with `language` taken from the first of `languages` when it is not given, and `languages` made of
     /// `language` alone when it is not given.
     public static func fillDefault(_ input: FieldValues) -> FieldValues {
@@ -23,14 +25,5 @@ public enum EntryLanguage {
             input["language"] = .text(first)
         }
         return input
-    }
-
-    /// Validated `values` with the entry's language in `languages` (first, when it had to be added).
-    public static func includeInLanguages(_ values: FieldValues) -> FieldValues {
-        guard let language = values["language"]?.textValue, case .list(let languages)? = values["languages"],
-              !languages.contains(language) else { return values }
-        var values = values
-        values["languages"] = .list([language] + languages)
-        return values
     }
 }

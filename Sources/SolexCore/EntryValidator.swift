@@ -36,7 +36,7 @@ public struct EntryValidator: Sendable {
         }
         // Input without `language` (written before it existed) hears about `languages`, which it comes from.
         if !languageGiven && errors.contains(where: { $0.field == "languages" }) { errors.removeAll { $0.field == "language" } }
-        return errors.isEmpty ? .success(EntryLanguage.includeInLanguages(output)) : .failure(ValidationFailure(errors))
+        return errors.isEmpty ? .success(output) : .failure(ValidationFailure(errors))
     }
 
     private func check(_ value: FieldValue, _ spec: FieldSpec) -> Result<FieldValue, FieldError> {

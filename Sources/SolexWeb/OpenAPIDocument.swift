@@ -18,16 +18,21 @@ enum OpenAPIDocument {
                 ("created_by", .object([("type", "string"), ("readOnly", true)])),
                 ("updated_by", .object([("type", "string"), ("readOnly", true)])),
             ]
-            let required = kind.fields.filter(\.isRequired).map { JSONDocument.string($0.name) }
+            // `language` and `languages` complete each other (`EntryLanguage`): one of the two is required.
+            let required = kind.fields.filter { $0.isRequired && !EntryLanguage.fields.contains($0.name) }.map { JSONDocument.string($0.name) }
+            let languageRule: (String, JSONDocument) = ("anyOf", [
+                .object([("required", ["language"])]),
+                .object([("required", ["languages"]), ("properties", .object([("languages", .object([("type", "array"), ("minItems", 1)]))]))]),
+            ])
             schemas.append(("\(name)New", .object([
-                ("type", "object"), ("properties", .object(fields + readOnly)), ("required", .array(required)),
+                ("type", "object"), ("properties", .object(fields + readOnly)), ("required", .array(required)), languageRule,
                 ("additionalProperties", false),
             ])))
             // In an update the ref comes from the path: the body's ref is read-only (accepted only if equal).
             let updateFields = fields.map { $0.0 == "ref" ? ($0.0, $0.1.withMember("readOnly", true)) : $0 }
             schemas.append(("\(name)Update", .object([
                 ("type", "object"), ("properties", .object(updateFields + readOnly)),
-                ("required", .array(required.filter { $0.stringValue != "ref" })), ("additionalProperties", false),
+                ("required", .array(required.filter { $0.stringValue != "ref" })), languageRule, ("additionalProperties", false),
                 ("description", "The ref may be left out; if given it must equal the ref in the path."),
             ])))
             schemas.append((name, .object([

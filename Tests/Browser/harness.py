@@ -184,16 +184,22 @@ class Browser:
     def press(self, label, scope="main"):
         """Click the submit button whose text is LABEL inside SCOPE. A script may replace part of the page while
         the buttons are read (the similar-entries box does, as one types): then they are read again."""
-        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
         for _ in range(3):
             try:
-                for button in self.all(scope + " button"):
-                    if button.text.strip() == label:
-                        self.navigating(button.click)
-                        return self
-                break
+                buttons = [button for button in self.all(scope + " button") if button.text.strip() == label]
             except StaleElementReferenceException:
                 time.sleep(0.2)
+                continue
+            except WebDriverException as error:  # "Node ... does not belong to the document"
+                if "does not belong to the document" not in str(error):
+                    raise
+                time.sleep(0.2)
+                continue
+            if buttons:
+                self.navigating(buttons[0].click)
+                return self
+            break
         raise AssertionError("no button %r on %s" % (label, self.path))
 
     # Accounts

@@ -157,3 +157,27 @@ enum UntranslatedText {
         }
     }
 }
+
+/// Refusals are written in English where they are decided (the API and the command line say them so) and
+/// translated on pages by their text: every literal refusal in the sources must have its catalogue key.
+@Suite struct RefusalCatalogueTests {
+    @Test func everyRefusalInTheSourcesIsTranslated() throws {
+        let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
+        let regex = try NSRegularExpression(pattern: #"forbidden\("([^"\\]+)"\)"#)
+        let sources = Repository.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        var refusals: [String] = []
+        for file in files.sorted() {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                refusals.append(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        #expect(refusals.count >= 13)
+        for refusal in refusals {
+            let key = ErrorMiddleware.refusals[refusal]
+            #expect(key != nil, "no translation for the refusal \"\(refusal)\"")
+            if let key { #expect(catalogue.keys.contains(key), "\(key) is not in the catalogue") }
+        }
+    }
+}

@@ -30,7 +30,12 @@ struct OpenAPITests {
                 let properties = try #require(schemas[name]?["properties"] as? [String: Any])
                 for spec in kind.fields { #expect(properties[spec.name] != nil, "\(name) lacks \(spec.name)") }
                 let required = Set(schemas[name]?["required"] as? [String] ?? [])
-                #expect(required == Set(kind.fields.filter(\.isRequired).map(\.name)))
+                #expect(required == Set(kind.fields.filter(\.isRequired).map(\.name)).subtracting(EntryLanguage.fields))
+                // One of `language` and `languages` gives the other: the document requires either.
+                let anyOf = try #require(schemas[name]?["anyOf"] as? [[String: Any]])
+                #expect(anyOf.compactMap { ($0["required"] as? [String])?.first } == EntryLanguage.fields)
+                let languages = ((anyOf.last?["properties"] as? [String: Any])?["languages"] as? [String: Any])?["minItems"] as? Int
+                #expect(languages == 1)
             }
         }
     }
