@@ -182,24 +182,23 @@ class Browser:
         return self
 
     def press(self, label, scope="main"):
-        """Click the submit button whose text is LABEL inside SCOPE. A script may replace part of the page while
-        the buttons are read (the similar-entries box does, as one types): then they are read again."""
+        """Click the submit button whose text is LABEL inside SCOPE. Chromium sometimes reports a button read just
+        before as "not in the document" (a script replaced part of the page, or the page was still settling): the
+        click did not happen, so the button is found again and clicked."""
         from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
-        for _ in range(3):
+        for attempt in range(4):
             try:
                 buttons = [button for button in self.all(scope + " button") if button.text.strip() == label]
-            except StaleElementReferenceException:
-                time.sleep(0.2)
-                continue
-            except WebDriverException as error:  # "Node ... does not belong to the document"
-                if "does not belong to the document" not in str(error):
-                    raise
-                time.sleep(0.2)
-                continue
-            if buttons:
+                if not buttons:
+                    break
                 self.navigating(buttons[0].click)
                 return self
-            break
+            except StaleElementReferenceException:
+                pass
+            except WebDriverException as error:
+                if "does not belong to the document" not in str(error) or attempt == 3:
+                    raise
+            time.sleep(0.3)
         raise AssertionError("no button %r on %s" % (label, self.path))
 
     # Accounts
