@@ -34,9 +34,6 @@ struct PageRenderer: Sendable {
     /// The messages the templates were filled with.
     let messages: MessageCatalogue
 
-    /// The English templates (for callers that render without a request).
-    var library: MustacheLibrary { libraries[.en]! }
-
     /// Loads every template of `<webDirectory>/templates` and the catalogue of `<webDirectory>/i18n`, and parses the
     /// templates once per language. Fails if a template is missing, does not parse or uses an unknown key, or if
     /// the catalogue is incomplete.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A language the interface is offered in.
-public enum InterfaceLanguage: String, CaseIterable, Sendable, Codable, Comparable {
+public enum InterfaceLanguage: String, CaseIterable, Sendable, Codable {
     case en, fr, es
 
     /// The language's ISO 639-1 code, as used in `lang` attributes, `?lang=` and the language cookie.
@@ -47,9 +47,5 @@ public enum InterfaceLanguage: String, CaseIterable, Sendable, Codable, Comparab
             if best == nil || weight > best!.weight { best = (language, weight, index) }
         }
         return best?.language
-    }
-
-    public static func < (lhs: InterfaceLanguage, rhs: InterfaceLanguage) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -47,7 +47,7 @@ public struct MessageCatalogue: Sendable {
     }
 
     /// Every key (English is the reference).
-    public var keys: Set<String> { Set(messages[.en]?.keys ?? [:].keys) }
+    public var keys: Set<String> { Set(messages[.en].map { Array($0.keys) } ?? []) }
 
     static func parse(_ text: String, file: String) -> (messages: [String: String], problems: [String]) {
         var messages: [String: String] = [:]
