@@ -8,25 +8,45 @@ extension Catalogue {
     /// search tokenizer (on every core), the concepts of the thesaurus they name, their tags and context. Ordered by
     /// ref.
     public func matchCorpus() throws -> (innovations: [MatchInnovation], needs: [MatchNeed]) {
-        let thesaurus = self.thesaurus
-        // Rows are read and converted in batches, so that the stored entries of the whole catalogue are never all in
-        // memory next to what the matcher reads (at 100,000 innovations that pair was the peak).
-        return try database.read { db in
-            var innovations: [MatchInnovation] = [], needs: [MatchNeed] = []
-            let innovationRows = try InnovationRecord.fetchCursor(db, sql: "SELECT * FROM innovation WHERE status = 'published' ORDER BY ref")
-            try Self.inBatches(innovationRows.map(\.entry)) { batch in
-                innovations += ParallelMap.map(batch) { _, entry in
-                    ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: thesaurus)
-                }
-            }
-            let needRows = try NeedRecord.fetchCursor(db, sql: "SELECT * FROM need WHERE status = 'published' ORDER BY ref")
-            try Self.inBatches(needRows.map(\.entry)) { batch in
-                needs += ParallelMap.map(batch) { _, entry in
-                    ConceptMatching.need(Need(validated: entry.values), thesaurus: thesaurus)
-                }
-            }
-            return (innovations, needs)
+        try database.read { db in
+            var innovations: [MatchInnovation] = []
+            try Self.forEachInnovationBatch(db, thesaurus: thesaurus) { innovations += $0 }
+            return (innovations, try Self.matchNeeds(db, thesaurus: thesaurus))
         }
+    }
+
+    /// The matcher over every published innovation, and the published needs, read in one transaction. The
+    /// innovations go to the index batch by batch, so that their words are never all in memory as strings.
+    public func matcherAndNeeds() throws -> (matcher: Matcher, needs: [MatchNeed]) {
+        try database.read { db in
+            var builder = MatchIndexBuilder(expansionWords: ConceptMatching.expansionWords(thesaurus))
+            try Self.forEachInnovationBatch(db, thesaurus: thesaurus) { builder.add($0) }
+            let needs = try Self.matchNeeds(db, thesaurus: thesaurus)
+            return (Matcher(builder, geography: MatchGeography(reference)), needs)
+        }
+    }
+
+    /// Reads the published innovations by ref, as the matcher reads them, in batches. Rows are read and converted
+    /// in batches, so that the stored entries of the whole catalogue are never all in memory next to what the
+    /// matcher reads (at 100,000 innovations that pair was the peak).
+    static func forEachInnovationBatch(_ db: Database, thesaurus: ConceptThesaurus,
+                                       _ body: ([MatchInnovation]) throws -> Void) throws {
+        let rows = try InnovationRecord.fetchCursor(db, sql: "SELECT * FROM innovation WHERE status = 'published' ORDER BY ref")
+        try inBatches(rows.map(\.entry)) { batch in
+            try body(ParallelMap.map(batch) { _, entry in
+                ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: thesaurus)
+            })
+        }
+    }
+
+    /// The published needs by ref, as the matcher reads them.
+    static func matchNeeds(_ db: Database, thesaurus: ConceptThesaurus) throws -> [MatchNeed] {
+        var needs: [MatchNeed] = []
+        let rows = try NeedRecord.fetchCursor(db, sql: "SELECT * FROM need WHERE status = 'published' ORDER BY ref")
+        try inBatches(rows.map(\.entry)) { batch in
+            needs += ParallelMap.map(batch) { _, entry in ConceptMatching.need(Need(validated: entry.values), thesaurus: thesaurus) }
+        }
+        return needs
     }
 
     /// Hands the cursor's elements to `body` in batches of `size`.

@@ -20,7 +20,15 @@ public enum WordTokenizer {
 
     /// The folded words of `text`, without positions.
     public static func tokens(_ text: String) -> [String] {
-        words(text).map(\.text)
+        var text = text
+        var tokens: [String] = []
+        text.withUTF8 { buffer in
+            forEachWord(utf8: buffer) { folded, _ in
+                tokens.append(String(decoding: folded, as: UTF8.self))
+                return true
+            }
+        }
+        return tokens
     }
 
     /// The words of UTF-8 bytes.

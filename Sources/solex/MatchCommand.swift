@@ -33,16 +33,13 @@ struct MatchCommand: ParsableCommand {
         }
         let clock = PhaseClock(enabled: timing)
         let catalogue = try options.openCatalogue()
-        var corpus: (innovations: [MatchInnovation], needs: [MatchNeed])? = try catalogue.matchCorpus()
-        var needs = corpus?.needs ?? []
+        let (matcher, allNeeds) = try catalogue.matcherAndNeeds()
+        var needs = allNeeds
         if let need {
             needs = needs.filter { $0.ref == need }
             if needs.isEmpty { throw ValidationError("no published need has the ref '\(need)'") }
         }
-        clock.mark("corpus")
-        let matcher = catalogue.makeMatcher(corpus?.innovations ?? [])
-        corpus = nil  // the words now live in the matcher's index only
-        clock.mark("index")
+        clock.mark("read-and-index")
         let results = matcher.matches(for: needs, top: top, weights: chosen)
         clock.mark("score")
         let output = FileHandle.standardOutput

@@ -215,4 +215,17 @@ struct CrossLanguageMatchingTests {
         #expect(innovation.themes == ["civil-registration"], "an innovation keeps its own themes")
         #expect(!added.contains("de"), "function words are not added")
     }
+
+    @Test("the matcher read batch by batch from the store scores exactly as the one built from the corpus")
+    func streamedMatcher() throws {
+        let (catalogue, _) = try catalogue()
+        let corpus = try catalogue.matchCorpus()
+        let (streamed, needs) = try catalogue.matcherAndNeeds()
+        #expect(needs.map(\.ref) == corpus.needs.map(\.ref))
+        let expected = catalogue.makeMatcher(corpus.innovations).matches(for: corpus.needs, top: 5)
+        let actual = streamed.matches(for: needs, top: 5)
+        #expect(!expected.joined().isEmpty)
+        #expect(actual.map { $0.map(\.innovation) } == expected.map { $0.map(\.innovation) })
+        #expect(actual.map { $0.map(\.score) } == expected.map { $0.map(\.score) })
+    }
 }

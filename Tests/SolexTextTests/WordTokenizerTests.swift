@@ -21,6 +21,7 @@ struct WordTokenizerTests {
     ])
     func tokens(text: String, expected: [String]) {
         #expect(WordTokenizer.tokens(text) == expected)
+        #expect(WordTokenizer.words(text).map(\.text) == expected, "words and tokens agree")
     }
 
     @Test("word ranges point at the original UTF-8 bytes")

@@ -101,6 +101,9 @@ public struct ConceptThesaurus: Sendable {
     /// is that word's key) to a node; each node leads on by the keys of the terms' next content words and lists the
     /// concepts whose terms end there.
     private let roots: [String: Int32]
+    /// A bit per word shape (see `shape(_:)`) of every key of `roots`: a word whose shape has no bit starts no term,
+    /// so most words of a text are passed over without hashing them.
+    private let rootShapes: [UInt64]
     private let nodes: [(next: [String: Int32], concepts: [Int])]
     private let indexByID: [String: Int]
     /// Per concept: the words of all its terms, and the words of its name in each language (function words left out).
@@ -137,6 +140,12 @@ public struct ConceptThesaurus: Sendable {
             }
         }
         self.roots = roots
+        var shapes = [UInt64](repeating: 0, count: Self.shapeCount / 64)
+        for form in roots.keys {
+            let shape = Self.shape(form)
+            shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+        }
+        self.rootShapes = shapes
         self.nodes = nodes
         self.indexByID = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func contentWords(_ terms: [[String]]) -> [String] {
@@ -158,6 +167,27 @@ public struct ConceptThesaurus: Sendable {
 
     /// The words of the concept's name (first term) in each language, once each, function words left out.
     public func nameWords(of index: Int) -> [String] { nameWords[index] }
+
+    /// The number of word shapes.
+    static let shapeCount = 1 << 16
+
+    /// A word's shape: a number below `shapeCount` from its length and its first, second and last bytes. Equal words
+    /// have equal shapes; most different words have different ones.
+    @inline(__always)
+    static func shape(_ word: String) -> Int {
+        let utf8 = word.utf8
+        guard let first = utf8.first, let last = utf8.last else { return 0 }
+        let count = utf8.count
+        let second = count > 1 ? utf8[utf8.index(after: utf8.startIndex)] : 0
+        return (Int(first) &* 31 &+ Int(second) &* 131 &+ Int(last) &* 7 &+ count &* 1031) & (shapeCount - 1)
+    }
+
+    /// Whether `word` may start a term (no false negatives).
+    @inline(__always)
+    private func mayStartTerm(_ word: String) -> Bool {
+        let shape = Self.shape(word)
+        return rootShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0
+    }
 
     /// The comparison key of a word: a final `s` dropped from words longer than three characters.
     public static func key(_ word: String) -> String {
@@ -184,7 +214,7 @@ public struct ConceptThesaurus: Sendable {
         var hits: [ConceptHit] = []
         var position = 0
         while position < words.count {
-            guard let root = roots[words[position]] else {
+            guard mayStartTerm(words[position]), let root = roots[words[position]] else {
                 position += 1
                 continue
             }

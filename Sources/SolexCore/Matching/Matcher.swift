@@ -29,40 +29,19 @@ public final class Matcher: Sendable {
     /// Builds the index. `expansionWords` are lists of words that innovations name by index in their `expansions`
     /// (e.g. a concept's words in every language): they count as words of the innovation's tag field without being
     /// copied into every innovation, which keeps peak memory low.
-    public init(innovations: [MatchInnovation], geography: MatchGeography, expansionWords: [[String]] = []) {
-        // Keep what scoring needs, not the words: the index below holds them (this halves peak memory at scale).
-        self.innovations = innovations.map { innovation in
-            var light = innovation
-            light.titleWords = []
-            light.summaryWords = []
-            light.tagWords = []
-            light.descriptionWords = []
-            light.expansions = []
-            return light
-        }
+    public convenience init(innovations: [MatchInnovation], geography: MatchGeography, expansionWords: [[String]] = []) {
+        var builder = MatchIndexBuilder(expansionWords: expansionWords)
+        builder.add(innovations)
+        self.init(builder, geography: geography)
+    }
+
+    /// Builds the index from innovations collected by a builder (see `MatchIndexBuilder`).
+    public init(_ builder: consuming MatchIndexBuilder, geography: MatchGeography) {
+        self.index = PostingIndex.build(builder, fieldWeights: Self.fieldWeights, k1: Self.k1, b: Self.b)
+        let innovations = builder.innovations
+        builder = MatchIndexBuilder()  // the term numbers are no longer needed
+        self.innovations = innovations
         self.geography = geography
-        func lengths(_ innovation: MatchInnovation) -> [Int] {
-            [innovation.titleWords.count, innovation.summaryWords.count,
-             innovation.tagWords.count + innovation.expansions.reduce(0) { $0 + expansionWords[Int($1)].count },
-             innovation.descriptionWords.count]
-        }
-        let fieldLengths = innovations.map(lengths)
-        var averages = [Float](repeating: 0, count: 4)
-        for lengths in fieldLengths {
-            for (field, length) in lengths.enumerated() { averages[field] += Float(length) }
-        }
-        let count = Float(max(1, innovations.count))
-        averages = averages.map { max(1, $0 / count) }
-        self.index = PostingIndex.build(count: innovations.count, lengths: fieldLengths, averages: averages,
-                                        fieldWeights: Self.fieldWeights, k1: Self.k1, b: Self.b) { doc, visit in
-            let innovation = innovations[doc]
-            for (field, words) in Self.fields(innovation).enumerated() {
-                for word in words { visit(word, field) }
-            }
-            for expansion in innovation.expansions {
-                for word in expansionWords[Int(expansion)] { visit(word, 2) }
-            }
-        }
         let n = Double(innovations.count)
         var tagCount: [String: Int] = [:]
         for innovation in innovations { for tag in Set(innovation.tags) { tagCount[tag, default: 0] += 1 } }

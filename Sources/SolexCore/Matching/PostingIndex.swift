@@ -18,60 +18,101 @@ struct PostingIndex: Sendable {
     /// The range of term `t`'s postings in `docs` and `weights`.
     func range(_ term: Int32) -> Range<Int> { offsets[Int(term)]..<offsets[Int(term) + 1] }
 
-    /// Builds the index. `words(doc, visit)` calls `visit(word, field)` for every word of innovation `doc`;
-    /// `lengths[doc][field]` are the field lengths, `averages[field]` their means.
-    static func build(count: Int, lengths: [[Int]], averages: [Float], fieldWeights: [Float], k1: Float, b: Float,
-                      words: (Int, (String, Int) -> Void) -> Void) -> PostingIndex {
+    /// Builds the index from the builder's innovations, in two passes over their term numbers (count, then fill).
+    /// The innovations are cut into one run per core; each run counts, then fills, its own part of every term's
+    /// postings (the runs' counts say where each part starts), so the result is the same as one pass in order.
+    static func build(_ builder: MatchIndexBuilder, fieldWeights: [Float], k1: Float, b: Float) -> PostingIndex {
+        let count = builder.count
+        let termCount = builder.termText.count
         var index = PostingIndex()
-        // Pass 1: term ids and document frequencies.
-        var frequency: [Int] = []
-        var lastDoc: [Int32] = []
-        for doc in 0..<count {
-            words(doc) { word, _ in
-                let id: Int
-                if let known = index.terms[word] { id = Int(known) } else {
-                    id = index.termText.count
-                    index.terms[word] = Int32(id)
-                    index.termText.append(word)
-                    frequency.append(0)
-                    lastDoc.append(-1)
-                }
-                if lastDoc[id] != Int32(doc) {
-                    lastDoc[id] = Int32(doc)
-                    frequency[id] += 1
+        index.terms = builder.vocabulary
+        index.termText = builder.termText
+        let runCount = count < 4_096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let runs = (0..<runCount).map { run in (run * count / runCount)..<((run + 1) * count / runCount) }
+        // Pass 1: each run's document frequencies.
+        let counted = ResultSlots<[Int32]>(count: runCount)
+        DispatchQueue.concurrentPerform(iterations: runCount) { run in
+            var frequency = [Int32](repeating: 0, count: termCount)
+            var lastDoc = [Int32](repeating: -1, count: termCount)
+            for doc in runs[run] {
+                builder.forEachTerm(doc) { term, _ in
+                    if lastDoc[Int(term)] != Int32(doc) {
+                        lastDoc[Int(term)] = Int32(doc)
+                        frequency[Int(term)] += 1
+                    }
                 }
             }
+            counted.set(run, frequency)
         }
-        lastDoc = []
+        let runFrequencies = counted.values
+        // Mean field lengths, summed in document order.
+        var totals = SIMD4<Float>(repeating: 0)
+        for doc in 0..<count { totals += builder.fieldLengths(doc) }
+        var means = totals / Float(max(1, count))
+        means.replace(with: 1, where: means .< 1)
+        let averages = means
+        let n = Double(count)
+        var frequency = [Int](repeating: 0, count: termCount)
+        for run in runFrequencies { for term in 0..<termCount { frequency[term] += Int(run[term]) } }
+        let idf = frequency.map { df in Float(log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))) }
         index.offsets = [0]
-        index.offsets.reserveCapacity(frequency.count + 1)
+        index.offsets.reserveCapacity(termCount + 1)
         for value in frequency { index.offsets.append(index.offsets.last! + value) }
         let total = index.offsets.last!
-        index.docs = [Int32](repeating: 0, count: total)
-        index.weights = [Float](repeating: 0, count: total)
-        // Pass 2: each posting's saturated BM25F weight, written in document order.
+        // Where each run's part of each term's postings starts.
+        var runStarts: [[Int]] = []
         var cursor = Array(index.offsets.dropLast())
-        var local: [Int32: SIMD4<Float>] = [:]
-        for doc in 0..<count {
-            local.removeAll(keepingCapacity: true)
-            words(doc) { word, field in local[index.terms[word]!, default: .zero][field] += 1 }
-            for (term, tfs) in local {
-                var pseudo: Float = 0
-                for field in 0..<4 where tfs[field] > 0 {
-                    pseudo += fieldWeights[field] * tfs[field] / (1 - b + b * Float(lengths[doc][field]) / averages[field])
+        for run in runFrequencies {
+            runStarts.append(cursor)
+            for term in 0..<termCount { cursor[term] += Int(run[term]) }
+        }
+        let starts = runStarts
+        // Pass 2: each posting's BM25F weight (saturated pseudo term frequency times idf), written in document order.
+        // Term frequencies by field are gathered in a dense table; `touched` lists the terms to read and reset.
+        var docs = [Int32](repeating: 0, count: total)
+        var weights = [Float](repeating: 0, count: total)
+        let field = SIMD4<Float>(fieldWeights[0], fieldWeights[1], fieldWeights[2], fieldWeights[3])
+        docs.withUnsafeMutableBufferPointer { docs in
+            weights.withUnsafeMutableBufferPointer { weights in
+                let output = PostingsOutput(docs: docs, weights: weights)
+                DispatchQueue.concurrentPerform(iterations: runCount) { run in
+                    var cursor = starts[run]
+                    var frequencies = [SIMD4<Float>](repeating: .zero, count: termCount)
+                    var touched: [Int32] = []
+                    for doc in runs[run] {
+                        builder.forEachTerm(doc) { term, field in
+                            if frequencies[Int(term)] == .zero { touched.append(term) }
+                            frequencies[Int(term)][field] += 1
+                        }
+                        let lengths = builder.fieldLengths(doc)
+                        for term in touched {
+                            let tfs = frequencies[Int(term)]
+                            frequencies[Int(term)] = .zero
+                            var pseudo: Float = 0
+                            for position in 0..<4 where tfs[position] > 0 {
+                                pseudo += field[position] * tfs[position] / (1 - b + b * lengths[position] / averages[position])
+                            }
+                            output.write(at: cursor[Int(term)], doc: Int32(doc), weight: pseudo / (k1 + pseudo) * idf[Int(term)])
+                            cursor[Int(term)] += 1
+                        }
+                        touched.removeAll(keepingCapacity: true)
+                    }
                 }
-                let position = cursor[Int(term)]
-                index.docs[position] = Int32(doc)
-                index.weights[position] = pseudo / (k1 + pseudo)
-                cursor[Int(term)] += 1
             }
         }
-        let n = Double(count)
-        for term in 0..<frequency.count {
-            let df = Double(frequency[term])
-            let idf = Float(log(1 + (n - df + 0.5) / (df + 0.5)))
-            for position in index.offsets[term]..<index.offsets[term + 1] { index.weights[position] *= idf }
-        }
+        index.docs = docs
+        index.weights = weights
         return index
+    }
+}
+
+/// The postings arrays, written by several runs at once at positions that never overlap.
+private struct PostingsOutput: @unchecked Sendable {
+    let docs: UnsafeMutableBufferPointer<Int32>
+    let weights: UnsafeMutableBufferPointer<Float>
+
+    func write(at position: Int, doc: Int32, weight: Float) {
+        docs[position] = doc
+        weights[position] = weight
     }
 }

@@ -1,0 +1,67 @@
+@testable import SolexCore
+import Testing
+
+/// The matcher's index can be fed in batches (the store reads 100,000 innovations that way); batching must change
+/// nothing: not the terms' numbers, not the weights, not a single score.
+@Suite("Match index builder")
+struct MatchIndexBuilderTests {
+    static let expansionWords = [["≈birth-registration", "≈birth-registration", "naissance", "registro"], ["cadastre", "catastro"]]
+
+    /// The fixture's innovations, some naming concepts, and more made by repeating them under other refs.
+    static var innovations: [MatchInnovation] {
+        var innovations = MatchFixture.innovations
+        innovations[0].expansions = [0]
+        innovations[3].expansions = [1, 0]
+        let copies = (0..<40).map { number in
+            var copy = MatchFixture.innovations[number % 4]
+            copy.ref = "INN-C\(number)"
+            copy.country = ["BEN", "EST", "THA", "NPL", "BGD"][number % 5]
+            copy.descriptionWords += ["copy", "number", "n\(number % 7)"]
+            copy.expansions = number % 3 == 0 ? [Int32(number % 2)] : []
+            return copy
+        }
+        return innovations + copies
+    }
+
+    static let needs = [
+        MatchFixture.need("NEED-1", "NPL", "birth registration naissance", themes: ["civil-registration"]),
+        MatchFixture.need("NEED-2", "BEN", "copy number n3 cadastre catastro", tags: ["cadastre"]),
+        MatchFixture.need("NEED-3", "THA", "health insurance registro"),
+    ]
+
+    @Test("batches of any size give the same index and the same matches", arguments: [1, 3, 7, 44])
+    func batching(size: Int) {
+        let whole = Matcher(innovations: Self.innovations, geography: MatchFixture.geography, expansionWords: Self.expansionWords)
+        var builder = MatchIndexBuilder(expansionWords: Self.expansionWords)
+        for start in stride(from: 0, to: Self.innovations.count, by: size) {
+            builder.add(Array(Self.innovations[start..<min(Self.innovations.count, start + size)]))
+        }
+        #expect(builder.count == Self.innovations.count)
+        let batched = Matcher(builder, geography: MatchFixture.geography)
+        #expect(batched.index.termText == whole.index.termText)
+        #expect(batched.index.offsets == whole.index.offsets)
+        #expect(batched.index.docs == whole.index.docs)
+        #expect(batched.index.weights == whole.index.weights)
+        let expected = whole.matches(for: Self.needs, top: 5)
+        let actual = batched.matches(for: Self.needs, top: 5)
+        #expect(actual.map { $0.map(\.innovation) } == expected.map { $0.map(\.innovation) })
+        #expect(actual.map { $0.map(\.score) } == expected.map { $0.map(\.score) })
+        #expect(expected.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test("terms are numbered in order of first appearance, concept words after the innovation's own")
+    func numbering() {
+        var builder = MatchIndexBuilder(expansionWords: Self.expansionWords)
+        var first = MatchFixture.innovation("INN-A", "BGD", title: "land records", description: "land office")
+        first.expansions = [1]
+        builder.add([first, MatchFixture.innovation("INN-B", "NPL", title: "records of births")])
+        #expect(builder.termText == ["land", "records", "office", "cadastre", "catastro", "of", "births"])
+        let matcher = Matcher(builder, geography: MatchFixture.geography)
+        // "land" twice in INN-A; "records" in both innovations: two postings, INN-A first.
+        let records = matcher.index.range(matcher.index.terms["records"]!)
+        #expect(records.count == 2 && matcher.index.docs[records].elementsEqual([0, 1]))
+        let cadastre = matcher.index.range(matcher.index.terms["cadastre"]!)
+        #expect(cadastre.count == 1, "a concept's words count as words of the innovations that name it")
+        #expect(matcher.innovations.allSatisfy { $0.titleWords.isEmpty && $0.expansions.isEmpty }, "words live in the index only")
+    }
+}
