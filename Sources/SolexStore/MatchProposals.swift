@@ -25,7 +25,7 @@ extension Catalogue {
         guard need.kind == .need else { return [] }
         let generation = try database.read { db in try Int64.fetchOne(db, sql: "SELECT n FROM search_generation") ?? 0 }
         let matcher = try matcherCache.matcher(generation: generation) {
-            makeMatcher(try matchCorpus().innovations)
+            try matcherAndNeeds().matcher
         }
         let query = ConceptMatching.need(Need(validated: need.values), thesaurus: thesaurus)
         return try matcher.matches(for: query, top: top, weights: weights).compactMap { match in

@@ -77,11 +77,10 @@ extension Catalogue {
 
     /// Every published need's best proposals, grouped by innovation.
     func invertedProposals() throws -> [String: [NeedsAnsweredCache.Entry]] {
-        let corpus = try matchCorpus()
-        let matcher = makeMatcher(corpus.innovations)
-        let results = matcher.matches(for: corpus.needs, top: Self.needsAnsweredDepth)
+        let (matcher, needs) = try matcherAndNeeds()
+        let results = matcher.matches(for: needs, top: Self.needsAnsweredDepth)
         var byInnovation: [String: [NeedsAnsweredCache.Entry]] = [:]
-        for (need, matches) in zip(corpus.needs, results) {
+        for (need, matches) in zip(needs, results) {
             for (rank, match) in matches.enumerated() {
                 byInnovation[match.innovation, default: []].append(.init(need: need.ref, rank: rank + 1, match: match))
             }
