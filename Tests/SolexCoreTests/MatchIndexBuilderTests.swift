@@ -65,3 +65,35 @@ struct MatchIndexBuilderTests {
         #expect(matcher.innovations.allSatisfy { $0.titleWords.isEmpty && $0.expansions.isEmpty }, "words live in the index only")
     }
 }
+
+/// The parts and runs that work on several cores at once (used from a few thousand innovations on) must give the
+/// index one part and one run give.
+@Suite("Match index built on several cores")
+struct MatchIndexPartsTests {
+    /// Innovations enough for several parts, with words shared across them and concepts named here and there.
+    static let innovations: [MatchInnovation] = (0..<1_500).map { number in
+        var innovation = MatchFixture.innovation(
+            String(format: "INN-%05d", number), ["BGD", "NPL", "BEN", "EST", "THA"][number % 5],
+            title: "w\(number % 97) w\(number % 13) records", description: "w\(number % 31) w\(number % 7) w\(number) office w\(number % 97)",
+            tags: ["t\(number % 11)"])
+        innovation.expansions = number % 4 == 0 ? [Int32(number % 2)] : []
+        return innovation
+    }
+
+    @Test("numbering in several parts and building in several runs change nothing", arguments: [(2, 2), (3, 1), (1, 3), (4, 5)])
+    func partsAndRuns(parts: Int, runs: Int) {
+        var single = MatchIndexBuilder(expansionWords: MatchIndexBuilderTests.expansionWords)
+        single.add(Self.innovations, parts: 1)
+        var split = MatchIndexBuilder(expansionWords: MatchIndexBuilderTests.expansionWords)
+        split.add(Array(Self.innovations[..<700]), parts: parts)
+        split.add(Array(Self.innovations[700...]), parts: parts)
+        #expect(split.termText == single.termText)
+        #expect(split.terms == single.terms)
+        let expected = PostingIndex.build(single, fieldWeights: Matcher.fieldWeights, k1: Matcher.k1, b: Matcher.b, runs: 1)
+        let actual = PostingIndex.build(split, fieldWeights: Matcher.fieldWeights, k1: Matcher.k1, b: Matcher.b, runs: runs)
+        #expect(actual.offsets == expected.offsets)
+        #expect(actual.docs == expected.docs)
+        #expect(actual.weights == expected.weights)
+        #expect(expected.docs.count > 10_000, "enough postings for the runs to share terms")
+    }
+}

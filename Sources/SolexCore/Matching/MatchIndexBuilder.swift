@@ -37,8 +37,12 @@ public struct MatchIndexBuilder: Sendable {
 
     /// Adds innovations after those already added.
     public mutating func add(_ batch: [MatchInnovation]) {
-        let parts = Self.numberedInParts(batch)
-        terms.reserveCapacity(terms.count + parts.reduce(0) { $0 + $1.terms.count })
+        add(batch, parts: batch.count < 512 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Adds innovations, numbering their words in `parts` parts at once.
+    mutating func add(_ batch: [MatchInnovation], parts partCount: Int) {
+        let parts = Self.numberedInParts(batch, partCount: max(1, partCount))
         for part in parts {
             var global = [Int32](repeating: -1, count: part.texts.count)
             var position = 0
@@ -77,9 +81,8 @@ public struct MatchIndexBuilder: Sendable {
         var counts: [SIMD4<Int32>] = []
     }
 
-    /// The batch cut into one part per core, each part's words numbered on its own.
-    static func numberedInParts(_ batch: [MatchInnovation]) -> [NumberedPart] {
-        let partCount = batch.count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// The batch cut into `partCount` parts, each part's words numbered on its own, all parts at once.
+    static func numberedInParts(_ batch: [MatchInnovation], partCount: Int) -> [NumberedPart] {
         let size = (batch.count + partCount - 1) / max(1, partCount)
         let results = ResultSlots<NumberedPart>(count: partCount)
         DispatchQueue.concurrentPerform(iterations: partCount) { index in

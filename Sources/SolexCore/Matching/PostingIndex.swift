@@ -21,20 +21,22 @@ struct PostingIndex: Sendable {
     /// Builds the index from the builder's innovations, in two passes over their term numbers (count, then fill).
     /// The innovations are cut into one run per core; each run counts, then fills, its own part of every term's
     /// postings (the runs' counts say where each part starts), so the result is the same as one pass in order.
-    static func build(_ builder: MatchIndexBuilder, fieldWeights: [Float], k1: Float, b: Float) -> PostingIndex {
+    /// `runs` overrides the number of runs (tests compare several).
+    static func build(_ builder: MatchIndexBuilder, fieldWeights: [Float], k1: Float, b: Float,
+                      runs: Int? = nil) -> PostingIndex {
         let count = builder.count
         let termCount = builder.termText.count
         var index = PostingIndex()
         index.terms = builder.vocabulary
         index.termText = builder.termText
-        let runCount = count < 4_096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let runs = (0..<runCount).map { run in (run * count / runCount)..<((run + 1) * count / runCount) }
+        let runCount = max(1, min(count, runs ?? (count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount)))
+        let ranges = (0..<runCount).map { run in (run * count / runCount)..<((run + 1) * count / runCount) }
         // Pass 1: each run's document frequencies.
         let counted = ResultSlots<[Int32]>(count: runCount)
         DispatchQueue.concurrentPerform(iterations: runCount) { run in
             var frequency = [Int32](repeating: 0, count: termCount)
             var lastDoc = [Int32](repeating: -1, count: termCount)
-            for doc in runs[run] {
+            for doc in ranges[run] {
                 builder.forEachTerm(doc) { term, _ in
                     if lastDoc[Int(term)] != Int32(doc) {
                         lastDoc[Int(term)] = Int32(doc)
@@ -79,7 +81,7 @@ struct PostingIndex: Sendable {
                     var cursor = starts[run]
                     var frequencies = [SIMD4<Float>](repeating: .zero, count: termCount)
                     var touched: [Int32] = []
-                    for doc in runs[run] {
+                    for doc in ranges[run] {
                         builder.forEachTerm(doc) { term, field in
                             if frequencies[Int(term)] == .zero { touched.append(term) }
                             frequencies[Int(term)][field] += 1
