@@ -85,6 +85,9 @@ for scale in $SCALES; do
     fi
     for variant in full stripped; do
         if [ "$variant" = full ]; then source=$dir db="$work/solex.sqlite"; else source=$stripped db="$work/solex-stripped.sqlite"; fi
+        # A database cached by an older solex is upgraded first, untimed (a fresh import needs nothing here): the
+        # migrations, and the words and concepts each entry keeps for the matcher.
+        "$SOLEX_BIN" --db "$db" migrate >/dev/null
         echo "Matching $n x $m ($variant needs) ..." >&2
         timed "$work/solex-$variant.log" sh -c '"$1" --db "$2" match --top 10 --timing > "$3"' _ \
             "$SOLEX_BIN" "$db" "$work/solex-$variant.jsonl"

@@ -12,7 +12,9 @@ public enum Bootstrap {
     /// Loads the reference data of `seeds` into `database` (already migrated) and returns the catalogue over it.
     public static func prepare(_ database: AppDatabase, seeds: SeedDirectory) throws -> Catalogue {
         try database.saveReferenceData(try seeds.referenceData())
-        return Catalogue(database: database, reference: try database.referenceData())
+        let catalogue = Catalogue(database: database, reference: try database.referenceData())
+        try catalogue.refreshMatchWords()
+        return catalogue
     }
 
     /// Loads the demo innovations and needs of `seeds` as published entries when the catalogue is empty, or always

@@ -111,7 +111,7 @@ public struct Catalogue: Sendable {
                     ? Explanation("reason.ref_taken_need", english: "is already used by another need")
                     : Explanation("reason.ref_taken_innovation", english: "is already used by another innovation"))]))
             }
-            let stored = try Self.insert(entry, db)
+            let stored = try Self.insert(entry, thesaurus: thesaurus, db)
             var changes = AuditChange.changes(from: [:], to: values, fields: kind.fields.map(\.name))
             changes.append(AuditChange(field: "status", old: nil, new: status.rawValue))
             try AuditLog.record(db, actor: actor, action: "create", kind: kind.rawValue, ref: entry.ref, changes: changes,
@@ -147,7 +147,7 @@ public struct Catalogue: Sendable {
             entry.metadata.updatedBy = actor.name
             // A published entry changed by someone who does not review goes back to the review queue.
             if entry.metadata.status == .published, actor.role?.reviews != true { entry.metadata.status = .submitted }
-            try kind.recordType.init(entry: entry).update(db)
+            try kind.recordType.init(entry: entry, thesaurus: thesaurus).update(db)
             var changes = AuditChange.changes(from: old.values, to: entry.values, fields: kind.fields.map(\.name))
             if old.metadata.status != entry.metadata.status {
                 changes.append(AuditChange(field: "status", old: old.metadata.status.rawValue, new: entry.metadata.status.rawValue))
@@ -228,8 +228,8 @@ public struct Catalogue: Sendable {
         }
     }
 
-    static func insert(_ entry: StoredEntry, _ db: Database) throws -> StoredEntry {
-        try entry.kind.recordType.init(entry: entry).insert(db)
+    static func insert(_ entry: StoredEntry, thesaurus: ConceptThesaurus, _ db: Database) throws -> StoredEntry {
+        try entry.kind.recordType.init(entry: entry, thesaurus: thesaurus).insert(db)
         var stored = entry
         stored.metadata.id = db.lastInsertedRowID
         return stored

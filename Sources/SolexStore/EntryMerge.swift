@@ -54,7 +54,7 @@ extension Catalogue {
             kept.values = try validated(Self.union(kept.values, gone.values, kind), kind)
             kept.metadata.updatedAt = time
             kept.metadata.updatedBy = actor.name
-            try kind.recordType.init(entry: kept).update(db)
+            try kind.recordType.init(entry: kept, thesaurus: thesaurus).update(db)
             try db.execute(sql: """
                 INSERT INTO entry_merge (kind, merged_ref, into_ref, merged_at, merged_by, merged_status, snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

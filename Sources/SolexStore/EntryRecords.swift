@@ -67,27 +67,20 @@ public struct StoredEntry: Sendable, Hashable {
 protocol EntryRecord: FetchableRecord, PersistableRecord {
     static var kind: EntryKind { get }
     var entry: StoredEntry { get }
-    init(entry: StoredEntry)
+    /// The thesaurus whose concepts are kept with the entry's words (see `MatchWords`); nil keeps the words only.
+    var thesaurus: ConceptThesaurus? { get }
+    init(entry: StoredEntry, thesaurus: ConceptThesaurus?)
 }
 
 extension EntryRecord {
     static var databaseTableName: String { kind.tableName }
 
     init(row: Row) throws {
-        var values = FieldValues()
-        for spec in Self.kind.fields {
-            if spec.isList {
-                values[spec.name] = .list(try ListColumn.decode(row[spec.name] ?? "[]"))
-            } else if spec.isInteger {
-                values[spec.name] = (row[spec.name] as Int?).map(FieldValue.integer) ?? .null
-            } else {
-                values[spec.name] = (row[spec.name] as String?).map(FieldValue.text) ?? .null
-            }
-        }
+        let values = try Self.kind.values(row, fields: Self.kind.fields)
         let metadata = EntryMetadata(
             id: row["id"], status: EntryStatus(rawValue: row["status"]) ?? .draft, createdAt: row["created_at"],
             updatedAt: row["updated_at"], createdBy: row["created_by"], updatedBy: row["updated_by"])
-        self.init(entry: StoredEntry(kind: Self.kind, values: values, metadata: metadata))
+        self.init(entry: StoredEntry(kind: Self.kind, values: values, metadata: metadata), thesaurus: nil)
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -99,6 +92,7 @@ extension EntryRecord {
             case .list(let items): container[spec.name] = ListColumn.encode(items)
             }
         }
+        container["match_words"] = MatchWords.stored(Self.kind, entry.values, thesaurus: thesaurus)
         container["id"] = entry.metadata.id
         container["status"] = entry.metadata.status.rawValue
         container["created_at"] = entry.metadata.createdAt
@@ -112,17 +106,40 @@ extension EntryRecord {
 struct InnovationRecord: EntryRecord {
     static let kind = EntryKind.innovation
     var entry: StoredEntry
-    init(entry: StoredEntry) { self.entry = entry }
+    var thesaurus: ConceptThesaurus?
+    init(entry: StoredEntry, thesaurus: ConceptThesaurus?) {
+        self.entry = entry
+        self.thesaurus = thesaurus
+    }
 }
 
 /// A row of `need`.
 struct NeedRecord: EntryRecord {
     static let kind = EntryKind.need
     var entry: StoredEntry
-    init(entry: StoredEntry) { self.entry = entry }
+    var thesaurus: ConceptThesaurus?
+    init(entry: StoredEntry, thesaurus: ConceptThesaurus?) {
+        self.entry = entry
+        self.thesaurus = thesaurus
+    }
 }
 
 extension EntryKind {
+    /// The values of `fields` in a row of this kind's table (list fields are kept as JSON arrays).
+    func values(_ row: Row, fields: [FieldSpec]) throws -> FieldValues {
+        var values = FieldValues()
+        for spec in fields {
+            if spec.isList {
+                values[spec.name] = .list(try ListColumn.decode(row[spec.name] ?? "[]"))
+            } else if spec.isInteger {
+                values[spec.name] = (row[spec.name] as Int?).map(FieldValue.integer) ?? .null
+            } else {
+                values[spec.name] = (row[spec.name] as String?).map(FieldValue.text) ?? .null
+            }
+        }
+        return values
+    }
+
     /// The record type of this kind's table.
     var recordType: any EntryRecord.Type {
         switch self {
@@ -145,6 +162,37 @@ enum ListColumn {
 
     static func decode(_ text: String) throws -> [String] {
         if text == "[]" { return [] }
+        if let items = plainItems(text) { return items }
         return try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+
+    /// The items of an array of strings without any escape (most lists), read without a JSON decoder; nil for
+    /// anything else, which the decoder then reads (or refuses). Without a backslash every quote opens or closes
+    /// an item.
+    static func plainItems(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "["), bytes[bytes.count - 1] == UInt8(ascii: "]"),
+                  !bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else { return nil }
+            var items: [String] = []
+            var position = 1
+            let end = bytes.count - 1
+            while position < end {
+                while position < end, bytes[position] == space { position += 1 }
+                guard position < end, bytes[position] == quote else { return nil }
+                guard let close = bytes[(position + 1)..<end].firstIndex(of: quote) else { return nil }
+                items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<close]), as: UTF8.self))
+                position = close + 1
+                while position < end, bytes[position] == space { position += 1 }
+                if position < end {
+                    guard bytes[position] == comma else { return nil }
+                    position += 1
+                    while position < end, bytes[position] == space { position += 1 }
+                    guard position < end else { return nil }
+                }
+            }
+            return items
+        }
     }
 }

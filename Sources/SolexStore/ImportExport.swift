@@ -20,9 +20,10 @@ extension Catalogue {
     func upsert(_ kind: EntryKind, entries: [FieldValues], status: EntryStatus, actor: Actor,
                 progress: @Sendable (Int) -> Void) throws -> ImportSummary {
         let columns = kind.fields.map(\.name)
-        let metadataColumns = ["status", "created_at", "updated_at", "created_by", "updated_by"]
+        let metadataColumns = ["status", "created_at", "updated_at", "created_by", "updated_by", "match_words"]
         let all = columns + metadataColumns
-        let updates = (columns.filter { $0 != "ref" } + ["status", "updated_at", "updated_by"]).map { "\($0) = excluded.\($0)" }
+        let updates = (columns.filter { $0 != "ref" } + ["status", "updated_at", "updated_by", "match_words"])
+            .map { "\($0) = excluded.\($0)" }
         let sql = """
             INSERT INTO \(kind.tableName) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
             ON CONFLICT(ref) DO UPDATE SET \(updates.joined(separator: ", "))
@@ -48,15 +49,23 @@ extension Catalogue {
                         VALUES (?, ?, ?, ?, 'import', ?, ?, ?, '[]')
                         """)
                     let reason = "imported with status \(status.rawValue)"
-                    for (index, values) in entries.enumerated() {
-                        var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in Self.databaseValue(values[spec.name] ?? .null, spec) }
-                        arguments += [status.rawValue, time, time, actor.name, actor.name]
-                        statement.setUncheckedArguments(StatementArguments(arguments))
-                        try statement.execute()
-                        try audit.execute(arguments: [time, actor.name, actor.channel.rawValue, actor.userID, kind.rawValue,
-                                                      values["ref"]?.textValue ?? "", reason])
-                        if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
-                        if (index + 1) % 10_000 == 0 { progress(index + 1) }
+                    // The matcher's words of each entry (see `MatchWords`) are worked out on every core, a chunk at a time.
+                    for chunkStart in stride(from: 0, to: entries.count, by: Self.importChunk) {
+                        let chunk = Array(entries[chunkStart..<min(entries.count, chunkStart + Self.importChunk)])
+                        let words = ParallelMap.map(chunk) { [thesaurus] _, values in MatchWords.stored(kind, values, thesaurus: thesaurus) }
+                        for (offset, values) in chunk.enumerated() {
+                            let index = chunkStart + offset
+                            var arguments: [(any DatabaseValueConvertible)?] = kind.fields.map { spec in
+                                Self.databaseValue(values[spec.name] ?? .null, spec)
+                            }
+                            arguments += [status.rawValue, time, time, actor.name, actor.name, words[offset]]
+                            statement.setUncheckedArguments(StatementArguments(arguments))
+                            try statement.execute()
+                            try audit.execute(arguments: [time, actor.name, actor.channel.rawValue, actor.userID, kind.rawValue,
+                                                          values["ref"]?.textValue ?? "", reason])
+                            if existing.contains(values["ref"]?.textValue ?? "") { summary.updated += 1 } else { summary.inserted += 1 }
+                            if (index + 1) % 10_000 == 0 { progress(index + 1) }
+                        }
                     }
                 }
                 return .commit
@@ -65,6 +74,9 @@ extension Catalogue {
             return summary
         }
     }
+
+    /// Entries whose matcher words are worked out together during an import.
+    static let importChunk = 8_192
 
     static func databaseValue(_ value: FieldValue, _ spec: FieldSpec) -> (any DatabaseValueConvertible)? {
         switch value {

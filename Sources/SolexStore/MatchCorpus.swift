@@ -27,25 +27,20 @@ extension Catalogue {
     }
 
     /// Reads the published innovations by ref, as the matcher reads them, in batches. Rows are read and converted
-    /// in batches, so that the stored entries of the whole catalogue are never all in memory next to what the
-    /// matcher reads (at 100,000 innovations that pair was the peak).
+    /// in batches, so that the whole catalogue is never in memory twice (at 100,000 innovations that was the peak).
     static func forEachInnovationBatch(_ db: Database, thesaurus: ConceptThesaurus,
                                        _ body: ([MatchInnovation]) throws -> Void) throws {
-        let rows = try InnovationRecord.fetchCursor(db, sql: "SELECT * FROM innovation WHERE status = 'published' ORDER BY ref")
-        try inBatches(rows.map(\.entry)) { batch in
-            try body(ParallelMap.map(batch) { _, entry in
-                ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: thesaurus)
-            })
-        }
+        try MatchRow.forEachBatch(.innovation, db, thesaurus: thesaurus) { item, kept in
+            ConceptMatching.innovation(Innovation(validated: item), kept: kept, thesaurus: thesaurus)
+        } body: { try body($0) }
     }
 
     /// The published needs by ref, as the matcher reads them.
     static func matchNeeds(_ db: Database, thesaurus: ConceptThesaurus) throws -> [MatchNeed] {
         var needs: [MatchNeed] = []
-        let rows = try NeedRecord.fetchCursor(db, sql: "SELECT * FROM need WHERE status = 'published' ORDER BY ref")
-        try inBatches(rows.map(\.entry)) { batch in
-            needs += ParallelMap.map(batch) { _, entry in ConceptMatching.need(Need(validated: entry.values), thesaurus: thesaurus) }
-        }
+        try MatchRow.forEachBatch(.need, db, thesaurus: thesaurus) { item, kept in
+            ConceptMatching.need(Need(validated: item), kept: kept, thesaurus: thesaurus)
+        } body: { needs += $0 }
         return needs
     }
 
@@ -97,12 +92,12 @@ enum ConceptMatching {
     /// A suggestion must have at least this share of the concepts found to be used.
     static let minimumShare = 0.15
 
-    /// An innovation as the matcher reads it.
-    static func innovation(_ item: Innovation, thesaurus: ConceptThesaurus) -> MatchInnovation {
-        let title = WordTokenizer.tokens(item.title), summary = WordTokenizer.tokens(item.summary)
-        let tags = item.tags.map(WordTokenizer.tokens), description = WordTokenizer.tokens(item.description)
-        // Each field (each tag) is searched on its own, so that a term never runs from one into the next.
-        let concepts = unique(([title, summary, description] + tags).flatMap { thesaurus.conceptIndices(in: $0) })
+    /// An innovation as the matcher reads it. `kept` holds its words in `MatchWords`'s layout (title, summary,
+    /// description, then each tag) and maybe its concepts; what is not given is worked out from its text.
+    static func innovation(_ item: Innovation, kept: MatchWords.Kept? = nil, thesaurus: ConceptThesaurus) -> MatchInnovation {
+        let words = kept?.fields ?? MatchWords.words(.innovation, item.values)
+        let title = words[0], summary = words[1], description = words[2], tags = Array(words.dropFirst(3))
+        let concepts = kept?.concepts ?? MatchWords.concepts(in: words, thesaurus)
         var innovation = MatchInnovation(
             ref: item.ref, country: item.originCountry, titleWords: title, summaryWords: summary,
             tagWords: tags.flatMap { $0 }, descriptionWords: description, themes: item.themes,
@@ -121,12 +116,11 @@ enum ConceptMatching {
         }
     }
 
-    /// A need as the matcher reads it.
-    static func need(_ item: Need, thesaurus: ConceptThesaurus) -> MatchNeed {
-        let title = WordTokenizer.tokens(item.title), description = WordTokenizer.tokens(item.description)
-        let tags = item.tags.map(WordTokenizer.tokens)
-        let fields = [title, description] + tags
-        let concepts = unique(fields.flatMap { thesaurus.conceptIndices(in: $0) })
+    /// A need as the matcher reads it. `kept` holds its words in `MatchWords`'s layout (title, description, then
+    /// each tag) and maybe its concepts; what is not given is worked out from its text.
+    static func need(_ item: Need, kept: MatchWords.Kept? = nil, thesaurus: ConceptThesaurus) -> MatchNeed {
+        let fields = kept?.fields ?? MatchWords.words(.need, item.values)
+        let concepts = kept?.concepts ?? MatchWords.concepts(in: fields, thesaurus)
         var themes = item.themes, targets = item.sdgTargets
         if themes.isEmpty || targets.isEmpty {
             let suggested = thesaurus.suggest(words: Array(fields.joined(separator: [""])))  // "" keeps terms within a field
@@ -140,11 +134,5 @@ enum ConceptMatching {
         let added = concepts.map { thesaurus.concepts[$0].token } + concepts.flatMap { thesaurus.nameWords(of: $0) }
         return MatchNeed(ref: item.ref, country: item.country, words: fields.flatMap { $0 } + added, themes: themes,
                          sdgTargets: targets, tags: item.tags, languages: item.languages)
-    }
-
-    /// The items once each, in order of first appearance.
-    static func unique<Item: Hashable>(_ items: [Item]) -> [Item] {
-        var seen = Set<Item>()
-        return items.filter { seen.insert($0).inserted }
     }
 }

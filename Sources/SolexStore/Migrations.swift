@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v8-entry-merges", migrate: EntryMergeMigration.create)
         migrator.registerMigration("v9-list-order", migrate: listOrderIndexes)
         migrator.registerMigration("v10-entry-language", migrate: entryLanguage)
+        migrator.registerMigration("v11-match-words", migrate: MatchWordsMigration.create)
         return migrator
     }
 

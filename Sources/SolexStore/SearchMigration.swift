@@ -21,18 +21,29 @@ enum SearchMigration {
     /// The triggers that keep the index in step with `table`. Changing their SQL needs a new migration that drops
     /// and recreates them.
     static func createTriggers(table: String, _ db: Database) throws {
+        let (insert, delete, bump) = triggerStatements(table: table)
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN \(insert) \(bump) END;
+            CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) \(bump) END;
+            """)
+        try createUpdateTrigger(table: table, db)
+    }
+
+    /// The trigger that indexes a row of `table` again when it changes.
+    static func createUpdateTrigger(table: String, _ db: Database) throws {
+        let (insert, delete, bump) = triggerStatements(table: table)
+        try db.execute(sql: "CREATE TRIGGER \(table)_search_update AFTER UPDATE ON \(table) BEGIN \(delete) \(insert) \(bump) END;")
+    }
+
+    /// The triggers' statements: index the new row, remove the old row, and count the change.
+    private static func triggerStatements(table: String) -> (insert: String, delete: String, bump: String) {
         let doc = table == "innovation" ? "id * 2" : "id * 2 + 1"
         let insert = indexStatements(table: table, doc: "new." + doc, row: "new", kind: table)
         let delete = """
             DELETE FROM search_index WHERE rowid = old.\(doc);
             DELETE FROM search_facet WHERE doc = old.\(doc);
             """
-        let bump = "UPDATE search_generation SET n = n + 1;"
-        try db.execute(sql: """
-            CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN \(insert) \(bump) END;
-            CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) \(bump) END;
-            CREATE TRIGGER \(table)_search_update AFTER UPDATE ON \(table) BEGIN \(delete) \(insert) \(bump) END;
-            """)
+        return (insert, delete, "UPDATE search_generation SET n = n + 1;")
     }
 
     /// Runs `write` (which inserts or updates rows of `table` whose refs are in `temp.import_refs`) with the

@@ -12,6 +12,10 @@ public struct Word: Sendable, Hashable {
 /// Splits text into folded words with ICU word boundaries. The one tokenizer of Solex: the search index, search
 /// queries and the matcher all use it, so that Thai, Bangla, accented and Arabic text match the same way everywhere.
 public enum WordTokenizer {
+    /// Raise by one whenever the words produced for a text change (boundaries, folding, what counts as a word). The
+    /// store keeps each entry's words for the matcher; words kept under another version are not read.
+    public static let version = 1
+
     /// The words of `text`.
     public static func words(_ text: String) -> [Word] {
         var text = text

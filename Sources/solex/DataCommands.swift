@@ -57,7 +57,7 @@ struct Export: ParsableCommand {
 /// `solex migrate`
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create or upgrade the database schema (and load the reference data, as every command does).")
+        abstract: "Create or upgrade the database: schema, reference data, and the words the matcher keeps per entry (as every command does).")
 
     @OptionGroup var options: GlobalOptions
 

@@ -102,6 +102,8 @@ struct ReportParameterTests {
               (#"{"capacity_per_need": "two"}"#, "capacity_per_need"),
               (#"{"minimum_score": true}"#, "minimum_score"),
               (#"{"colour": "red"}"#, "colour"),
+              (#"{"regions": [""], "themes": null}"#, "regions"),
+              (#"{"countries": ["BGD", "  "]}"#, "countries"),
           ])
     func refusesJSON(json: String, field: String) throws {
         guard case .object(let members) = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else {

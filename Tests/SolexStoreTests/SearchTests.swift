@@ -393,7 +393,7 @@ struct SearchTests {
         let seen = LockedValue(-1)
         #expect(throws: Rollback.self) {
             try catalogue.database.write { db in
-                _ = try Catalogue.insert(entry, db)
+                _ = try Catalogue.insert(entry, thesaurus: catalogue.thesaurus, db)
                 seen.set(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE search_index MATCH 'quokka'") ?? 0)
                 throw Rollback()
             }

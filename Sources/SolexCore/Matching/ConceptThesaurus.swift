@@ -108,6 +108,9 @@ public struct ConceptThesaurus: Sendable {
     private let indexByID: [String: Int]
     /// Per concept: the words of all its terms, and the words of its name in each language (function words left out).
     private let allWords: [[String]]
+    /// Changes whenever what `conceptIndices(in:)` finds may change: the concepts, their order or their terms, or
+    /// `findingVersion`. Concepts found earlier under another fingerprint are found again.
+    public let fingerprint: String
     private let nameWords: [[String]]
 
     /// An empty thesaurus: finds nothing.
@@ -154,6 +157,7 @@ public struct ConceptThesaurus: Sendable {
         }
         self.allWords = concepts.map { concept in contentWords(concept.languages.flatMap { concept.terms[$0] ?? [] }) }
         self.nameWords = concepts.map { concept in contentWords(concept.languages.compactMap { concept.terms[$0]?.first }) }
+        self.fingerprint = Self.fingerprint(of: concepts)
     }
 
     /// The index of the concept with this id.

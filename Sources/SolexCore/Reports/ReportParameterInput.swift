@@ -123,6 +123,9 @@ extension ReportParameters {
             var result: [String] = []
             for item in items {
                 switch item {
+                case .string(let text) where text.trimmingCharacters(in: .whitespaces).isEmpty:
+                    errors.append(FieldError(field: key, reason: "must not hold an empty value"))
+                    return result
                 case .string(let text): result.append(text)
                 case .integer(let number) where allowNumbers: result.append(String(number))
                 default:
