@@ -128,7 +128,7 @@ public struct Accounts: Sendable {
     public func changePassword(userID: Int64, current: String, new: String, actor: Actor) throws {
         try authorize(actor, .ownAccount)
         guard actor.userID == userID, let user = try user(id: userID), let hash = try passwordHash(userID) else {
-            throw CatalogueError.forbidden("You can change only your own password.")
+            throw CatalogueError.forbidden(Explanation("error.denied.own_password", english: "You can change only your own password."))
         }
         guard Bcrypt.verify(current, hash: hash) else {
             throw AccountError.invalid(field: "current", reason: "The current password is not correct.",
@@ -229,7 +229,7 @@ public struct Accounts: Sendable {
     /// `secret` chooses the secret (tests); by default it is 32 random bytes.
     public func createToken(name: String, actor: Actor, secret: String? = nil) throws -> (token: APIToken, secret: String) {
         try authorize(actor, .ownAccount)
-        guard let userID = actor.userID else { throw CatalogueError.forbidden("Only an account can own API tokens.") }
+        guard let userID = actor.userID else { throw CatalogueError.forbidden(Explanation("error.denied.token_owner", english: "Only an account can own API tokens.")) }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 100 {
             throw AccountError.invalid(field: "name", reason: "must be 1 to 100 characters",

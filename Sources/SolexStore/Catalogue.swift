@@ -10,8 +10,8 @@ public enum CatalogueError: Error, Sendable, Equatable {
     case invalid(ValidationFailure)
     /// Nobody is signed in and the use case needs someone who is.
     case signInRequired
-    /// The actor may not do this; the reason is safe to show.
-    case forbidden(String)
+    /// The actor may not do this; the reason is safe to show (see `AccessDecision.forbidden`).
+    case forbidden(Explanation)
 }
 
 /// Which entries an actor may see in lists, counts, searches and pages.

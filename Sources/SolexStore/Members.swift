@@ -67,7 +67,7 @@ public struct Members: Sendable {
         let time = catalogue.now()
         return try database.write { db in
             let old = try Row.fetchOne(db, sql: "SELECT joined, note FROM member WHERE country = ?", arguments: [country])
-            if let old {
+            if old != nil {
                 try db.execute(sql: "UPDATE member SET joined = ?, note = ?, updated_at = ?, updated_by = ? WHERE country = ?",
                                arguments: [joined, note, time, actor.name, country])
             } else {

@@ -38,7 +38,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch CatalogueError.signInRequired {
             return Response.redirect(to: "/sign-in?next=" + percentEncoded(request.returnPath), type: .normal)
         } catch CatalogueError.forbidden(let reason) {
-            return page(.forbidden, context, message: reason)
+            return page(.forbidden, context, message: Self.refusal(reason, context.localizer))
         } catch CatalogueError.notFound {
             return page(.notFound, context)
         } catch NetworkError.notFound {
@@ -56,7 +56,7 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func page(_ status: HTTPResponse.Status, _ context: AppRequestContext, message: String? = nil) -> Response {
         let t = context.localizer
-        let message: String = if let message { Self.refusal(message, t) } else { switch status {
+        let message: String = if let message { message } else { switch status {
         case .notFound: t.t("error.not_found")
         case .forbidden: t.t("error.forbidden")
         case .badRequest: t.t("error.bad_request")
@@ -71,32 +71,11 @@ struct ErrorMiddleware: RouterMiddleware {
         return pages.render("error", view, status: status)
     }
 
-    /// The keys of the access policy's refusals, by their English text.
-    static let refusals: [String: String] = [
-        "You can change only your own password.": "error.denied.own_password",
-        "Only an account can own API tokens.": "error.denied.token_owner",
-        "Only an administrator manages accounts.": "error.denied.manage_users",
-        "Only published entries of other countries can be read.": "error.denied.read",
-        "A focal point registers entries of their own country only.": "error.denied.register",
-        "A focal point edits entries of their own country only.": "error.denied.edit",
-        "An archived entry cannot be edited.": "error.denied.archived",
-        "A focal point deletes entries of their own country only.": "error.denied.delete",
-        "Only drafts can be deleted by a focal point; ask the secretariat to archive it.": "error.denied.delete_draft",
-        "A focal point updates only adoptions its country is part of.": "error.denied.adoption",
-        "A focal point reads the pairings of its own country only.": "error.denied.pairings",
-        "A focal point submits entries of their own country only.": "error.denied.submit",
-        "Only the secretariat publishes, returns and archives entries.": "error.denied.review",
-    ]
-
-    /// A refusal of the access policy in the page's language; a message of another form as it is.
-    static func refusal(_ message: String, _ t: Localizer) -> String {
-        if let key = refusals[message], t.has(key) { return t.t(key) }
-        let rolePrefix = "Your role (", roleSuffix = ") does not allow this."
-        if message.hasPrefix(rolePrefix), message.hasSuffix(roleSuffix) {
-            let english = String(message.dropFirst(rolePrefix.count).dropLast(roleSuffix.count))
-            let role = Role.allCases.first { $0.label == english }.map { t.t("role." + $0.rawValue) } ?? english
-            return t.t("error.denied.role", ["role": role])
-        }
-        return message
+    /// A refusal of the access policy in the page's language (its English text where the catalogue lacks its key).
+    static func refusal(_ reason: Explanation, _ t: Localizer) -> String {
+        guard t.has(reason.key) else { return reason.english }
+        var values = reason.values
+        if let role = values["role"], t.has("role." + role) { values["role"] = t.t("role." + role) }
+        return t.t(reason.key, values)
     }
 }

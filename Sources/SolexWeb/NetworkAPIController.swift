@@ -142,7 +142,9 @@ struct NetworkAPIController {
             return values.first.map { String($0) }
         }
         let region = once("region"), theme = once("theme")
-        if let region, Int(region) == nil { errors.append(FieldError(field: "region", reason: "must be a whole number (a UN M49 code)")) }
+        if let region, !(Int(region).map { (0...999).contains($0) } ?? false) {
+            errors.append(FieldError(field: "region", reason: "must be a UN M49 code: a whole number from 0 to 999"))
+        }
         if !errors.isEmpty {
             throw Problem(status: .badRequest, title: "Invalid query", detail: "Some query parameters are invalid; see errors.", errors: errors)
         }

@@ -29,7 +29,7 @@ enum NetworkSchemas {
                 ("get", operation("getSDGMap", "Supply (published innovations), demand (open needs) and gap per goal, target and region",
                                   [.object([("name", "region"), ("in", "query"), ("required", false),
                                             ("description", "A UN M49 region or sub-region code; unknown codes are ignored"),
-                                            ("schema", .object([("type", "integer")]))]),
+                                            ("schema", .object([("type", "integer"), ("minimum", 0), ("maximum", 999)]))]),
                                    .object([("name", "theme"), ("in", "query"), ("required", false), ("description", "A theme slug; unknown slugs are ignored"),
                                             ("schema", .object([("type", "string")]))])], nil,
                                   [("200", json(ref("SDGMap"), "The map")), ("400", problem)])),

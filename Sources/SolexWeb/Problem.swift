@@ -32,7 +32,7 @@ struct Problem: Error {
             self.init(status: .unauthorized, title: "Unauthorized",
                       detail: "Send an API token of your account: Authorization: Bearer TOKEN.")
         case CatalogueError.forbidden(let reason):
-            self.init(status: .forbidden, title: "Forbidden", detail: reason)
+            self.init(status: .forbidden, title: "Forbidden", detail: reason.english)
         case AccountError.invalid(let field, let reason, _):
             self.init(status: .unprocessableContent, title: "Invalid input", detail: reason, errors: [FieldError(field: field, reason: reason)])
         case AccountError.notFound:

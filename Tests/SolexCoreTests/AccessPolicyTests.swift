@@ -66,7 +66,7 @@ struct AccessPolicyTests {
         case (.allowed, .allowed), (.signInRequired, .signIn), (.forbidden, .forbidden): break
         default: Issue.record("\(actor.name) \(permission): got \(decision), expected \(expected)")
         }
-        if case .forbidden(let reason) = decision { #expect(!reason.isEmpty) }
+        if case .forbidden(let reason) = decision { #expect(reason.key.hasPrefix("error.denied.") && !reason.english.isEmpty) }
     }
 
     @Test("Review steps move between the right statuses", arguments: [

@@ -137,6 +137,32 @@ import Testing
         #expect(actual == expected)
     }
 
+    @Test("the matcher reads from the row's columns and kept words exactly what it reads from the whole entry")
+    func rowsReadAsWholeEntries() throws {
+        let catalogue = try Bootstrap.prepare(try AppDatabase.inMemory(), seeds: Seeds.directory)
+        try Bootstrap.loadDemo(into: catalogue, seeds: Seeds.directory)
+        let corpus = try catalogue.matchCorpus()
+        #expect(corpus.innovations.count > 20 && corpus.needs.count > 10)
+        for read in corpus.innovations {
+            let entry = try #require(try catalogue.entry(.innovation, ref: read.ref))
+            let whole = ConceptMatching.innovation(Innovation(validated: entry.values), thesaurus: catalogue.thesaurus)
+            #expect(read.country == whole.country && read.themes == whole.themes && read.sdgTargets == whole.sdgTargets
+                    && read.tags == whole.tags && read.languages == whole.languages && read.evidence == whole.evidence
+                    && read.scale == whole.scale, "\(read.ref)")
+            #expect(read.titleWords == whole.titleWords && read.summaryWords == whole.summaryWords
+                    && read.descriptionWords == whole.descriptionWords && read.tagWords == whole.tagWords, "\(read.ref)")
+            #expect(read.expansions == whole.expansions, "\(read.ref)")
+        }
+        #expect(corpus.innovations.contains { !$0.expansions.isEmpty })
+        for read in corpus.needs {
+            let entry = try #require(try catalogue.entry(.need, ref: read.ref))
+            let whole = ConceptMatching.need(Need(validated: entry.values), thesaurus: catalogue.thesaurus)
+            #expect(read.country == whole.country && read.words == whole.words && read.themes == whole.themes
+                    && read.sdgTargets == whole.sdgTargets && read.tags == whole.tags && read.languages == whole.languages,
+                    "\(read.ref)")
+        }
+    }
+
     @Test("entries stored before words were kept, or under another thesaurus, get them when the catalogue is opened")
     func refreshFillsWords() throws {
         let folder = try TemporaryFolder()

@@ -133,19 +133,19 @@ struct NetworkStoreTests {
         // Adoption 3: Benin adopts Bangladesh's Union Digital Centres. Adoption 1: Bhutan adopts Bangladesh's.
         try adoptions.recordStage(3, stage: .pilot, date: "2025-02-01", actor: Self.focalBEN)
         let indicator = try adoptions.addIndicator(1, name: "Days", kind: .time, unit: "days", baseline: 10, target: 3, actor: Self.focalBTN)
-        #expect(throws: CatalogueError.forbidden("A focal point updates only adoptions its country is part of.")) {
+        #expect(throws: CatalogueError.forbidden(Explanation("error.denied.adoption", english: "A focal point updates only adoptions its country is part of."))) {
             try adoptions.addMeasurement(1, indicator: indicator, date: "2025-01-01", value: 8, actor: Self.focalBEN)
         }
-        #expect(throws: CatalogueError.forbidden("A focal point updates only adoptions its country is part of.")) {
+        #expect(throws: CatalogueError.forbidden(Explanation("error.denied.adoption", english: "A focal point updates only adoptions its country is part of."))) {
             try adoptions.create(need: "NEED-NPL-001", innovation: "INN-BGD-006", actor: Self.focalBEN)
         }
-        #expect(throws: CatalogueError.forbidden("Your role (Workshop organiser) does not allow this.")) {
+        #expect(throws: CatalogueError.forbidden(Explanation("error.denied.role", ["role": "organiser"], english: "Your role (Workshop organiser) does not allow this."))) {
             try adoptions.recordStage(3, stage: .scaleUp, date: "2025-03-01", actor: Self.organiser)
         }
         #expect(throws: CatalogueError.signInRequired) {
             try adoptions.recordStage(3, stage: .scaleUp, date: "2025-03-01", actor: .webVisitor)
         }
-        #expect(throws: CatalogueError.forbidden("Your role (Country focal point) does not allow this.")) {
+        #expect(throws: CatalogueError.forbidden(Explanation("error.denied.role", ["role": "focal_point"], english: "Your role (Country focal point) does not allow this."))) {
             try Members(catalogue: catalogue).add(country: "BEN", joined: "2018-01-01", actor: Self.focalBEN)
         }
         // Benin may create the adoption of its own need with anyone's innovation.

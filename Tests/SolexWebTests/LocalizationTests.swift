@@ -158,26 +158,53 @@ enum UntranslatedText {
     }
 }
 
-/// Refusals are written in English where they are decided (the API and the command line say them so) and
-/// translated on pages by their text: every literal refusal in the sources must have its catalogue key.
+/// Refusals carry their message key from where they are decided, with their English text (what the API and the
+/// command line say); pages show them in their language.
 @Suite struct RefusalCatalogueTests {
-    @Test func everyRefusalInTheSourcesIsTranslated() throws {
-        let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
-        let regex = try NSRegularExpression(pattern: #"forbidden\("([^"\\]+)"\)"#)
+    /// Every literal refusal in the sources: its key and its English text.
+    static func literalRefusals() throws -> [(key: String, english: String)] {
+        let patterns = [#"denied\("([a-z_]+)", "([^"\\]+)"\)"#, #"Explanation\("error\.denied\.([a-z_]+)", english: "([^"\\]+)"\)"#]
+        let regexes = try patterns.map { try NSRegularExpression(pattern: $0) }
         let sources = Repository.root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
-        var refusals: [String] = []
+        var refusals: [(key: String, english: String)] = []
         for file in files.sorted() {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                refusals.append(String(text[Range(match.range(at: 1), in: text)!]))
+            for regex in regexes {
+                for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    refusals.append(("error.denied." + String(text[Range(match.range(at: 1), in: text)!]),
+                                     String(text[Range(match.range(at: 2), in: text)!])))
+                }
             }
         }
+        return refusals
+    }
+
+    @Test func everyRefusalInTheSourcesIsInTheCatalogueWithItsEnglishText() throws {
+        let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
+        let english = catalogue.localizer(.en), french = catalogue.localizer(.fr)
+        let refusals = try Self.literalRefusals()
         #expect(refusals.count >= 13)
         for refusal in refusals {
-            let key = ErrorMiddleware.refusals[refusal]
-            #expect(key != nil, "no translation for the refusal \"\(refusal)\"")
-            if let key { #expect(catalogue.keys.contains(key), "\(key) is not in the catalogue") }
+            let reason = Explanation(refusal.key, english: refusal.english)
+            #expect(catalogue.keys.contains(refusal.key), "\(refusal.key) is not in the catalogue")
+            #expect(ErrorMiddleware.refusal(reason, english) == refusal.english, "\(refusal.key)")
+            #expect(ErrorMiddleware.refusal(reason, french) != refusal.english, "\(refusal.key) in French")
         }
+    }
+
+    @Test("a refusal naming the role shows the role's name in the page's language")
+    func roleRefusal() throws {
+        let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
+        let actor = Actor(name: "org@example.org", channel: .web, role: .organiser, userID: 1)
+        guard case .forbidden(let reason) = AccessPolicy.decide(actor, .manageMembers) else {
+            Issue.record("an organiser may manage members")
+            return
+        }
+        #expect(reason.key == "error.denied.role")
+        #expect(ErrorMiddleware.refusal(reason, catalogue.localizer(.en)) == reason.english)
+        let french = ErrorMiddleware.refusal(reason, catalogue.localizer(.fr))
+        #expect(french.contains(catalogue.localizer(.fr).t("role.organiser")), "\(french)")
+        #expect(ErrorMiddleware.refusal(Explanation("error.denied.unknown_key", english: "Not allowed."), catalogue.localizer(.fr)) == "Not allowed.")
     }
 }

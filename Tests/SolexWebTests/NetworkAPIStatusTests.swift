@@ -54,6 +54,10 @@ struct NetworkAPIStatusTests {
              body: nil, status: .badRequest),
         Case(name: "the SDG map with an unknown region and theme (ignored)", user: nil, method: .get,
              uri: "/api/v1/sdg-map?region=999&theme=nothing", body: nil, status: .ok),
+        Case(name: "the SDG map with a region past any M49 code", user: nil, method: .get,
+             uri: "/api/v1/sdg-map?region=1107001206917949854580736", body: nil, status: .badRequest),
+        Case(name: "the SDG map with a negative region", user: nil, method: .get, uri: "/api/v1/sdg-map?region=-1",
+             body: nil, status: .badRequest),
     ]
 
     @Test("status", arguments: cases)

@@ -42,8 +42,9 @@ public enum AccessDecision: Sendable, Hashable {
     case allowed
     /// Nobody is signed in and the action needs someone who is (web: redirect to sign-in; API: 401).
     case signInRequired
-    /// Signed in, but not allowed; the reason is safe to show.
-    case forbidden(String)
+    /// Signed in, but not allowed; the reason (a message key under `error.denied.` with its English text) is safe to
+    /// show.
+    case forbidden(Explanation)
 
     /// Whether the action may go ahead.
     public var isAllowed: Bool { self == .allowed }
@@ -57,7 +58,7 @@ public enum AccessPolicy {
         if case .readEntry(_, .published) = permission { return .allowed }
         guard let role = actor.role else { return .signInRequired }
         if role.reviews {
-            if case .manageUsers = permission, role != .admin { return .forbidden("Only an administrator manages accounts.") }
+            if case .manageUsers = permission, role != .admin { return denied("manage_users", "Only an administrator manages accounts.") }
             return .allowed
         }
         switch (role, permission) {
@@ -66,30 +67,35 @@ public enum AccessPolicy {
         case (.organiser, .workshops):
             return .allowed
         case (.focalPoint, .readEntry(let country, _)):
-            return own(actor, country) ? .allowed : .forbidden("Only published entries of other countries can be read.")
+            return own(actor, country) ? .allowed : denied("read", "Only published entries of other countries can be read.")
         case (.focalPoint, .createEntry(let country)):
-            return own(actor, country) ? .allowed : .forbidden("A focal point registers entries of their own country only.")
+            return own(actor, country) ? .allowed : denied("register", "A focal point registers entries of their own country only.")
         case (.focalPoint, .editEntry(let country, let status, let newCountry)):
             guard own(actor, country), own(actor, newCountry) else {
-                return .forbidden("A focal point edits entries of their own country only.")
+                return denied("edit", "A focal point edits entries of their own country only.")
             }
-            return status == .archived ? .forbidden("An archived entry cannot be edited.") : .allowed
+            return status == .archived ? denied("archived", "An archived entry cannot be edited.") : .allowed
         case (.focalPoint, .deleteEntry(let country, let status)):
-            guard own(actor, country) else { return .forbidden("A focal point deletes entries of their own country only.") }
+            guard own(actor, country) else { return denied("delete", "A focal point deletes entries of their own country only.") }
             return status == .draft || status == .returned
-                ? .allowed : .forbidden("Only drafts can be deleted by a focal point; ask the secretariat to archive it.")
+                ? .allowed : denied("delete_draft", "Only drafts can be deleted by a focal point; ask the secretariat to archive it.")
         case (.focalPoint, .editAdoption(let needCountry, let innovationCountry)):
             return own(actor, needCountry) || own(actor, innovationCountry)
-                ? .allowed : .forbidden("A focal point updates only adoptions its country is part of.")
+                ? .allowed : denied("adoption", "A focal point updates only adoptions its country is part of.")
         case (.focalPoint, .readPairings(let country)):
-            return own(actor, country) ? .allowed : .forbidden("A focal point reads the pairings of its own country only.")
+            return own(actor, country) ? .allowed : denied("pairings", "A focal point reads the pairings of its own country only.")
         case (.focalPoint, .review(let action, let country)):
-            guard own(actor, country) else { return .forbidden("A focal point submits entries of their own country only.") }
+            guard own(actor, country) else { return denied("submit", "A focal point submits entries of their own country only.") }
             return action == .submit || action == .withdraw
-                ? .allowed : .forbidden("Only the secretariat publishes, returns and archives entries.")
+                ? .allowed : denied("review", "Only the secretariat publishes, returns and archives entries.")
         default:
-            return .forbidden("Your role (\(role.label)) does not allow this.")
+            return .forbidden(Explanation("error.denied.role", ["role": role.rawValue], english: "Your role (\(role.label)) does not allow this."))
         }
+    }
+
+    /// A refusal with the message key `error.denied.<key>` and its English text.
+    private static func denied(_ key: String, _ english: String) -> AccessDecision {
+        .forbidden(Explanation("error.denied." + key, english: english))
     }
 
     private static func own(_ actor: Actor, _ country: String) -> Bool {
