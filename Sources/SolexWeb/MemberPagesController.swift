@@ -16,7 +16,10 @@ struct MemberPagesController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("members") { request, context in
-            let notice = request.uri.queryParameters.get("saved") != nil ? context.localizer.t("members.saved") : nil
+            let query = request.uri.queryParameters
+            let removed = query.get("removed").flatMap { reference.country($0) }.map { context.localizer.text($0.name) }
+            let notice = query.get("saved") != nil ? context.localizer.t("members.saved")
+                : removed.map { context.localizer.t("members.removed", ["country": $0]) }
             return try list(context, form: blankForm(context.localizer), notice: notice)
         }
         group.post("members") { request, context in
@@ -35,11 +38,34 @@ struct MemberPagesController {
         group.get("members.csv") { _, _ in
             ReportPagesController.download(try members.csv(), type: "text/csv; charset=utf-8", name: "solex-members.csv")
         }
+        group.get("members/:code/remove") { _, context in
+            let (country, member) = try memberToRemove(context)
+            let localizer = context.localizer, name = localizer.text(country.name)
+            let view = MemberRemoveView(
+                layout: LayoutView(title: localizer.t("member.remove_title", ["country": name]), context: context, section: "members"),
+                question: localizer.t("member.remove_question", ["country": name, "joined": localizer.day(iso: member.joined)]),
+                action: "/members/\(country.alpha3)/remove", cancelHref: "/members/\(country.alpha3)")
+            return pages.render("member_remove", view)
+        }
+        group.post("members/:code/remove") { _, context in
+            let (country, _) = try memberToRemove(context)
+            try members.remove(country: country.alpha3, actor: context.actor)
+            return Response.redirect(to: "/members?removed=\(country.alpha3)", type: .normal)
+        }
         group.get("members/:code") { _, context in
             let code = try context.parameters.require("code")
             guard let country = reference.country(code), let member = try members.member(country.alpha3) else { throw HTTPError(.notFound) }
             return try memberPage(country, member, context)
         }
+    }
+
+    /// The member country of the path that the actor is about to remove: refused unless the actor manages
+    /// members, 404 unless the country is a member.
+    private func memberToRemove(_ context: AppRequestContext) throws -> (Country, Member) {
+        try catalogue.authorize(context.actor, .manageMembers)
+        let code = try context.parameters.require("code")
+        guard let country = reference.country(code), let member = try members.member(country.alpha3) else { throw HTTPError(.notFound) }
+        return (country, member)
     }
 
     private func blankForm(_ localizer: Localizer) -> MemberFormView {
@@ -121,7 +147,8 @@ struct MemberPagesController {
                                    : pairing.status.label,
                                updated: localizer.day(pairing.updatedAt))
             },
-            adoptions: adoptions.map(network.row), countryHref: "/countries/\(country.alpha3)")
+            adoptions: adoptions.map(network.row), countryHref: "/countries/\(country.alpha3)",
+            removeHref: AccessPolicy.decide(context.actor, .manageMembers).isAllowed ? "/members/\(country.alpha3)/remove" : nil)
         return pages.render("member", view)
     }
 }

@@ -88,6 +88,16 @@ struct MemberPageView: Sendable {
     var pairings: [PairingRowView]
     var adoptions: [AdoptionRowView]
     var countryHref: String
+    /// Where the secretariat removes the country from the members; nil for everyone else.
+    var removeHref: String?
+}
+
+/// The question before a member country is removed.
+struct MemberRemoveView: Sendable {
+    var layout: LayoutView
+    var question: String
+    var action: String
+    var cancelHref: String
 }
 
 /// A cell of the heat map table.

@@ -8,7 +8,7 @@ import Mustache
 /// (see `TemplateTranslator`) and the result is parsed, so rendering a page costs the same in every language.
 struct PageRenderer: Sendable {
     /// Every template the pages use; start-up fails if one is missing.
-    static let requiredTemplates = ["header", "footer", "home", "entry_list", "entry_detail", "entry_form", "confirm_delete", "similar_entries", "merge_confirm",
+    static let requiredTemplates = ["header", "footer", "home", "entry_list", "entry_detail", "entry_form", "confirm_delete", "similar_entries", "merge_confirm", "member_remove",
                                     "countries", "reference", "reference_index", "error", "entry_item", "field_attrs", "search",
                                     "reports", "report", "report_body", "report_field", "report_print", "report_diff", "sign_in", "account_password", "account_tokens",
                                     "review_queue", "audit", "users",

@@ -10,6 +10,7 @@ extension FormPageView: PageView {}
 extension HomePageView: PageView {}
 extension ListPageView: PageView {}
 extension MemberPageView: PageView {}
+extension MemberRemoveView: PageView {}
 extension MembersPageView: PageView {}
 extension MergeConfirmView: PageView {}
 extension PasswordPageView: PageView {}

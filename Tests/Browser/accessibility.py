@@ -100,6 +100,7 @@ PAGES = [
     Page("agenda_print", "/workshops/dhaka-2017/delegations/BGD", ORGANISERS, note="a delegation's agenda"),
     Page("members", "/members", PUBLIC),
     Page("member", "/members/BGD", PUBLIC),
+    Page("member_remove", "/members/BGD/remove", ("secretariat",), note="the question before removing a member"),
     Page("sdg_map", "/sdg-map", PUBLIC),
     Page("sdg_map", "/sdg-map?region=142&theme=health", (ANONYMOUS,), note="filtered"),
     Page("sdg_goal_map", "/sdg-map/16", PUBLIC),

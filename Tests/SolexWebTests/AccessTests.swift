@@ -122,6 +122,8 @@ struct AccessTests {
             ("GET /members", "/members", "", everyone()), ("GET /members.csv", "/members.csv", "", everyone()),
             ("GET /members/:code", "/members/BEN", "", everyone()),
             ("POST /members", "/members", "country=BEN&joined=2018-06-14", reviewers),
+            ("GET /members/:code/remove", "/members/BEN/remove", "", reviewers),
+            ("POST /members/:code/remove", "/members/BEN/remove", "", reviewers),
             ("GET /sdg-map", "/sdg-map?region=142&theme=health", "", everyone()), ("GET /sdg-map.csv", "/sdg-map.csv", "", everyone()),
             ("GET /sdg-map/:goal", "/sdg-map/16", "", everyone()),
             ("GET /adoptions", "/adoptions", "", everyone()), ("GET /adoptions.csv", "/adoptions.csv", "", everyone()),
@@ -196,9 +198,11 @@ struct AccessTests {
         try workshops.create(file: try Data(contentsOf: WorkshopFixture.seedFile), actor: .commandLine)
         try workshops.schedule("dhaka-2017", actor: .commandLine)
         let table = Self.table(report: report)
-        // Deletes and sign-out last, so earlier rows still find what they use.
+        // Deletes, removals and sign-out last, so earlier rows still find what they use.
         let order = table.keys.sorted { a, b in
-            func late(_ key: String) -> Int { key.contains("sign-out") ? 3 : key.contains("delete") || key.hasPrefix("DELETE") ? 2 : 0 }
+            func late(_ key: String) -> Int {
+                key.contains("sign-out") ? 3 : key.contains("delete") || key.contains("remove") || key.hasPrefix("DELETE") ? 2 : 0
+            }
             return (late(a), a) < (late(b), b)
         }
         try await withApp(database, as: nil) { client in

@@ -108,6 +108,29 @@ struct NetworkWebTests {
         }
     }
 
+    @Test("the secretariat removes a member after a question; its entries stay; others see no link and are refused")
+    func removeMember() async throws {
+        let database = try networkDemoDatabase()
+        try await withApp(database, as: nil) { client in
+            let focal = try await FormSession.start(client, at: "/members/BEN", as: .focalBEN)
+            #expect(try await focal.get(client, "/members/BEN").text.contains("/members/BEN/remove") == false)
+            #expect(try await focal.post(client, "/members/BEN/remove", []).status == .forbidden)
+
+            let secretariat = try await FormSession.start(client, at: "/members/BEN", as: .secretariat)
+            #expect(try await secretariat.get(client, "/members/BEN").text.contains("href=\"/members/BEN/remove\""))
+            let question = try await secretariat.get(client, "/members/BEN/remove")
+            #expect(question.status == .ok && question.text.contains("Remove Benin (member since") && question.text.contains("action=\"/members/BEN/remove\""))
+            #expect(question.text.contains("name=\"_csrf\""))
+            #expect(try await secretariat.post(client, "/members/BEN/remove", [], token: "forged").status == .forbidden, "CSRF")
+            let removed = try await secretariat.post(client, "/members/BEN/remove", [])
+            #expect(removed.status == .seeOther && removed.headers[.location] == "/members?removed=BEN")
+            #expect(try await secretariat.get(client, "/members?removed=BEN").text.contains("Benin is no longer a member."))
+            #expect(try await client.execute(uri: "/members/BEN", method: .get).status == .notFound)
+            #expect(try await secretariat.get(client, "/members/BEN/remove").status == .notFound, "no longer a member")
+            #expect(try await client.execute(uri: "/needs/NEED-BEN-001", method: .get).status == .ok, "its entries stay")
+        }
+    }
+
     @Test("adoption forms: a focal point of the pair records a stage, an indicator and a measurement; problems are named; others are refused")
     func forms() async throws {
         let database = try networkDemoDatabase()
