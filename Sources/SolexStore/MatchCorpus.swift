@@ -4,9 +4,9 @@ import SolexCore
 import SolexText
 
 extension Catalogue {
-    /// The published innovations and needs as the matcher reads them: their words tokenized and folded with the
-    /// search tokenizer (on every core), the concepts of the thesaurus they name, their tags and context. Ordered by
-    /// ref.
+    /// The published innovations and needs as the matcher reads them: their words as the search tokenizer cuts and
+    /// folds them and the thesaurus concepts they name (as kept in their rows, see `MatchWords`, or worked out again
+    /// when stale), their tags and context. Ordered by ref.
     public func matchCorpus() throws -> (innovations: [MatchInnovation], needs: [MatchNeed]) {
         try database.read { db in
             var innovations: [MatchInnovation] = []

@@ -52,9 +52,9 @@ struct MatchRow: Sendable {
         }
     }
 
-    /// The row's values with its text fields added, read again from the table.
+    /// The row's values with the fields whose words are kept (`MatchWords.sourceFields`), read again from the table.
     static func texts(of row: MatchRow, _ kind: EntryKind, _ db: Database) throws -> FieldValues {
-        let fields = kind.fields.filter { MatchWords.textFields(kind).contains($0.name) }
+        let fields = MatchWords.sourceFields(kind)
         let sql = "SELECT \(fields.map(\.name).joined(separator: ", ")) FROM \(kind.tableName) WHERE id = ?"
         guard let text = try Row.fetchOne(db, sql: sql, arguments: [row.id]) else { return row.values }
         return row.values.merging(try kind.values(text, fields: fields)) { _, new in new }

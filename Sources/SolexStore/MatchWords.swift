@@ -39,6 +39,12 @@ enum MatchWords {
         }
     }
 
+    /// The fields whose words are kept: the text fields, then the tags.
+    static func sourceFields(_ kind: EntryKind) -> [FieldSpec] {
+        let names = textFields(kind) + ["tags"]
+        return kind.fields.filter { names.contains($0.name) }
+    }
+
     /// The words of the entry's text fields, then of each of its tags.
     static func words(_ kind: EntryKind, _ values: FieldValues) -> [[String]] {
         let texts = textFields(kind).map { values[$0]?.textValue ?? "" } + (values["tags"]?.listValue ?? [])
@@ -105,13 +111,13 @@ enum MatchWords {
                 start = position + 1
             }
             guard fields.count >= fixedFields else { return nil }
-            return Kept(fields: fields, concepts: end < bytes.count ? concepts(bytes[(end + 1)...], thesaurus) : nil)
+            return Kept(fields: fields, concepts: end < bytes.count ? conceptIndices(section: bytes[(end + 1)...], thesaurus) : nil)
         }
     }
 
     /// The concept indices of a concept section (fingerprint U+001D indices), or nil if they were found with another
     /// thesaurus or cannot be read.
-    private static func concepts(_ section: Slice<UnsafeBufferPointer<UInt8>>, _ thesaurus: ConceptThesaurus) -> [Int]? {
+    private static func conceptIndices(section: Slice<UnsafeBufferPointer<UInt8>>, _ thesaurus: ConceptThesaurus) -> [Int]? {
         guard let separator = section.firstIndex(of: conceptSeparator),
               section[..<separator].elementsEqual(thesaurus.fingerprint.utf8) else { return nil }
         let list = section[(separator + 1)...]

@@ -32,7 +32,7 @@ extension Catalogue {
     /// core. Returns the number of entries written.
     static func writeMatchWords(_ kind: EntryKind, thesaurus: ConceptThesaurus, _ db: Database) throws -> Int {
         let batch = 4_096
-        let fields = kind.fields.filter { MatchWords.textFields(kind).contains($0.name) || $0.name == "tags" }
+        let fields = MatchWords.sourceFields(kind)
         let select = "SELECT id, \(fields.map(\.name).joined(separator: ", ")) FROM \(kind.tableName) WHERE id > ? ORDER BY id LIMIT \(batch)"
         let update = try db.makeStatement(sql: "UPDATE \(kind.tableName) SET match_words = ? WHERE id = ?")
         var last: Int64 = 0, count = 0
