@@ -102,11 +102,11 @@ public struct Theme: Sendable, Hashable, Codable {
     public var slug: String
     /// Label in each interface language.
     public var label: LocalizedText
-    /// One sentence on what the theme covers (English).
-    public var summary: String
+    /// One sentence on what the theme covers, in each interface language.
+    public var summary: LocalizedText
 
     /// Creates a theme.
-    public init(slug: String, label: LocalizedText, summary: String) {
+    public init(slug: String, label: LocalizedText, summary: LocalizedText) {
         self.slug = slug
         self.label = label
         self.summary = summary

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-list-order", migrate: listOrderIndexes)
         migrator.registerMigration("v10-entry-language", migrate: entryLanguage)
         migrator.registerMigration("v11-match-words", migrate: MatchWordsMigration.create)
+        migrator.registerMigration("v12-theme-descriptions", migrate: themeDescriptions)
         return migrator
     }
 
@@ -36,6 +37,15 @@ enum Migrations {
                 UPDATE \(table) SET language = COALESCE(json_extract(languages, '$[0]'), 'en')
                 WHERE json_valid(languages) AND json_array_length(languages) > 0
                 """)
+        }
+    }
+
+    /// Themes describe themselves in French and Spanish too. The descriptions start empty and are filled when the
+    /// reference data is loaded, which every command and `solex serve` does right after migrating.
+    private static func themeDescriptions(_ db: Database) throws {
+        try db.alter(table: "theme") { t in
+            t.add(column: "description_fr", .text).notNull().defaults(to: "")
+            t.add(column: "description_es", .text).notNull().defaults(to: "")
         }
     }
 

@@ -89,6 +89,8 @@ struct ThemeRecord: Codable, FetchableRecord, PersistableRecord {
     var label_fr: String
     var label_es: String
     var description_en: String
+    var description_fr: String
+    var description_es: String
 
     init(_ theme: Theme, position: Int) {
         slug = theme.slug
@@ -96,11 +98,13 @@ struct ThemeRecord: Codable, FetchableRecord, PersistableRecord {
         label_en = theme.label.en
         label_fr = theme.label.fr
         label_es = theme.label.es
-        description_en = theme.summary
+        description_en = theme.summary.en
+        description_fr = theme.summary.fr
+        description_es = theme.summary.es
     }
 
     var theme: Theme {
-        Theme(slug: slug, label: LocalizedText(en: label_en, fr: label_fr, es: label_es), summary: description_en)
+        Theme(slug: slug, label: LocalizedText(en: label_en, fr: label_fr, es: label_es), summary: LocalizedText(en: description_en, fr: description_fr, es: description_es))
     }
 }
 

@@ -47,9 +47,10 @@ public struct SeedDirectory: Sendable {
             return SDGTarget(id: cell("target"), goal: goal,
                              label: LocalizedText(en: cell("label_en"), fr: cell("label_fr"), es: cell("label_es")))
         }
-        let themes = try rows("themes.csv", ["slug", "label_en", "label_fr", "label_es", "description_en"]) { cell, _ in
+        let themes = try rows("themes.csv", ["slug", "label_en", "label_fr", "label_es", "description_en", "description_fr",
+                                             "description_es"]) { cell, _ in
             Theme(slug: cell("slug"), label: LocalizedText(en: cell("label_en"), fr: cell("label_fr"), es: cell("label_es")),
-                  summary: cell("description_en"))
+                  summary: LocalizedText(en: cell("description_en"), fr: cell("description_fr"), es: cell("description_es")))
         }
         let languages = try rows("languages.csv", ["code", "name_en", "name_fr", "name_es"]) { cell, _ in
             Language(code: cell("code"), name: LocalizedText(en: cell("name_en"), fr: cell("name_fr"), es: cell("name_es")))

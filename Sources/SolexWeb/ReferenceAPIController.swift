@@ -18,7 +18,7 @@ struct ReferenceAPIController {
             ])
         }).text
         let themes = JSONDocument.array(reference.themes.map { theme in
-            .object([("slug", .string(theme.slug)), ("label", Self.localized(theme.label)), ("description", .string(theme.summary))])
+            .object([("slug", .string(theme.slug)), ("label", Self.localized(theme.label)), ("description", Self.localized(theme.summary))])
         }).text
         let goals = JSONDocument.array(reference.goals.map { goal in
             .object([

@@ -54,7 +54,7 @@ struct ReferencePagesController {
                 needs = try catalogue.referenceCounts(.need, visibility: Visibility(context.actor))
             let localizer = context.localizer
             let rows = reference.themes.map { theme in
-                ReferenceRowView(label: localizer.text(theme.label), href: "/themes/\(theme.slug)", summary: theme.summary,
+                ReferenceRowView(label: localizer.text(theme.label), href: "/themes/\(theme.slug)", summary: localizer.text(theme.summary),
                                  innovationCount: localizer.number(innovations.byTheme[theme.slug] ?? 0),
                                  needCount: localizer.number(needs.byTheme[theme.slug] ?? 0))
             }
@@ -64,7 +64,7 @@ struct ReferencePagesController {
         }
         group.get("themes/:slug") { _, context in
             guard let theme = reference.theme(try context.parameters.require("slug")) else { throw HTTPError(.notFound) }
-            return try page(title: context.localizer.text(theme.label), section: "themes", lead: theme.summary, facts: [], context: context) {
+            return try page(title: context.localizer.text(theme.label), section: "themes", lead: context.localizer.text(theme.summary), facts: [], context: context) {
                 EntryQuery(kind: $0, perPage: Self.shown, sort: .title, theme: theme.slug)
             }
         }

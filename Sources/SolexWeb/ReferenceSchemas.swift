@@ -15,7 +15,9 @@ enum ReferenceSchemas {
             ("region_code", nullableInteger), ("region", string), ("subregion_code", nullableInteger), ("subregion", string),
             ("global_south", .object([("type", "boolean")])), ("global_south_basis", string),
         ])),
-        ("Theme", object([("slug", string), ("label", OpenAPIDocument.ref("LocalizedText")), ("description", string)])),
+        ("Theme", object([
+            ("slug", string), ("label", OpenAPIDocument.ref("LocalizedText")), ("description", OpenAPIDocument.ref("LocalizedText")),
+        ])),
         ("SDGGoal", object([
             ("goal", .object([("type", "integer"), ("minimum", 1), ("maximum", 17)])),
             ("label", OpenAPIDocument.ref("LocalizedText")),

@@ -29,9 +29,9 @@ enum Fixture {
             SDGTarget(id: "17.6", goal: 17, label: text("Technology cooperation")),
         ],
         themes: [
-            Theme(slug: "digital-government", label: text("Digital government"), summary: "Online services."),
-            Theme(slug: "health", label: text("Health"), summary: "Primary care."),
-            Theme(slug: "civil-registration", label: text("Civil registration"), summary: "Births and deaths."),
+            Theme(slug: "digital-government", label: text("Digital government"), summary: text("Online services.")),
+            Theme(slug: "health", label: text("Health"), summary: text("Primary care.")),
+            Theme(slug: "civil-registration", label: text("Civil registration"), summary: text("Births and deaths.")),
         ],
         languages: [
             Language(code: "bn", name: text("Bengali")),

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Migrations and connections")
 struct MigrationTests {
-    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports", "v4-concepts", "v5-accounts", "v6-workshops", "v7-network", "v8-entry-merges", "v9-list-order", "v10-entry-language", "v11-match-words"]
+    static let allMigrations = ["v1-catalogue", "v2-search", "v3-match-reports", "v4-concepts", "v5-accounts", "v6-workshops", "v7-network", "v8-entry-merges", "v9-list-order", "v10-entry-language", "v11-match-words", "v12-theme-descriptions"]
 
     @Test("A new database file gets every migration")
     func newFile() throws {
@@ -38,6 +38,24 @@ struct MigrationTests {
         #expect(try catalogue.storedCount(.need) == 1)
         #expect(catalogue.reference.countries.count == 249)
         #expect(try second.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") } == Self.allMigrations.count)
+    }
+
+    @Test("A database from before the French and Spanish theme descriptions gets them at its next open")
+    func themeDescriptionsUpgrade() throws {
+        let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
+        try Migrations.migrator.migrate(queue, upTo: "v11-match-words")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO theme (slug, position, label_en, label_fr, label_es, description_en)
+                VALUES ('health', 1, 'Health', 'Santé', 'Salud', 'Primary care.')
+                """)
+        }
+        let catalogue = try Bootstrap.prepare(try AppDatabase(queue), seeds: Seeds.directory)
+        let health = try #require(catalogue.reference.theme("health"))
+        #expect(health.summary.en.hasPrefix("Delivery of primary care"))
+        #expect(health.summary.fr.hasPrefix("Soins de santé primaires"))
+        #expect(health.summary.es.hasPrefix("Atención primaria de salud"))
+        #expect(try catalogue.database.appliedMigrations() == Self.allMigrations)
     }
 
     @Test("Files are in WAL mode with foreign keys on")

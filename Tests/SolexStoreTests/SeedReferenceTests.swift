@@ -34,7 +34,17 @@ struct SeedReferenceTests {
             "land-administration", "civil-registration", "financial-inclusion", "justice", "water-sanitation", "energy",
             "urban-services", "employment-skills", "gender-inclusion", "environment-climate",
         ])
-        #expect(reference.themes.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    @Test("Every theme is described in English, French and Spanish, each in its own words")
+    func themeDescriptions() {
+        for theme in reference.themes {
+            let summary = theme.summary
+            #expect([summary.en, summary.fr, summary.es].allSatisfy { !$0.isEmpty && $0.hasSuffix(".") }, "\(theme.slug)")
+            #expect(Set([summary.en, summary.fr, summary.es]).count == 3, "\(theme.slug)")
+        }
+        #expect(reference.theme("civil-registration")?.summary.fr.hasPrefix("Enregistrement des naissances") == true)
+        #expect(reference.theme("civil-registration")?.summary.es.hasPrefix("Registro de nacimientos") == true)
     }
 
     @Test("249 countries with unique codes, ordered by alpha-3")
