@@ -96,4 +96,27 @@ struct MatchIndexPartsTests {
         #expect(actual.weights == expected.weights)
         #expect(expected.docs.count > 10_000, "enough postings for the runs to share terms")
     }
+
+    @Test("a document's position in a term's postings is found, and an absent document is not")
+    func positionOfDocument() {
+        var builder = MatchIndexBuilder(expansionWords: MatchIndexBuilderTests.expansionWords)
+        builder.add(Self.innovations, parts: 1)
+        let index = PostingIndex.build(builder, fieldWeights: Matcher.fieldWeights, k1: Matcher.k1, b: Matcher.b, runs: 1)
+        var mismatches: [String] = []
+        var found = 0
+        for term in 0..<Int32(index.termText.count) {
+            let range = index.range(term)
+            let positions = Dictionary(uniqueKeysWithValues: range.map { (index.docs[$0], $0) })
+            // Each posting's document and its neighbours (absent ones between, before and after the list), the first
+            // and last documents of the catalogue.
+            let tried = Set(range.flatMap { [index.docs[$0] - 1, index.docs[$0], index.docs[$0] + 1] } + [0, Int32(Self.innovations.count - 1)])
+            for doc in tried {
+                let position = index.position(of: doc, term: term)
+                if position != positions[doc] { mismatches.append("term \(term) doc \(doc): \(String(describing: position))") }
+                if position != nil { found += 1 }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(found == index.docs.count)
+    }
 }

@@ -67,4 +67,28 @@ struct MatcherPruningTests {
         let expected = entries.sorted { $0.isBetter(than: $1) }.prefix(37)
         #expect(pool.bestFirst().map(\.doc) == expected.map(\.doc))
     }
+
+    @Test("Offering a whole array of text scores keeps what offering the positive ones of other countries one by one keeps",
+          arguments: [(UInt64(3), 1), (4, 37), (5, 300), (6, 2_000)])
+    func textPoolScan(seed: UInt64, capacity: Int) {
+        var random = Generator(state: seed)
+        let count = 1_000
+        // Zeros (innovations that share no word), many ties, and three countries of which one is left out.
+        let texts = (0..<count).map { _ in random.below(3) == 0 ? 0 : Float(random.below(25)) / 4 }
+        let countries = (0..<count).map { _ in Int32(random.below(3)) }
+        let ranks = (0..<count).map { Int32($0 * 7919 % 10_007) }
+        var expected = TextPool(capacity: capacity)
+        for doc in 0..<count where texts[doc] > 0 && countries[doc] != 1 {
+            expected.offer(TextPool.Entry(text: texts[doc], rank: ranks[doc], doc: Int32(doc)))
+        }
+        var pool = TextPool(capacity: capacity)
+        texts.withUnsafeBufferPointer { texts in
+            countries.withUnsafeBufferPointer { countries in
+                ranks.withUnsafeBufferPointer { ranks in pool.offer(texts, countries: countries, excluding: 1, ranks: ranks) }
+            }
+        }
+        #expect(pool.bestFirst().map(\.doc) == expected.bestFirst().map(\.doc))
+        #expect(pool.bestText == texts.indices.filter { countries[$0] != 1 }.map { texts[$0] }.max())
+        #expect(pool.bestFirst().allSatisfy { texts[Int($0.doc)] > 0 && countries[Int($0.doc)] != 1 })
+    }
 }

@@ -101,21 +101,19 @@ public final class Matcher: Sendable {
         }
         // Stage 1: the best candidates by text alone (the text component carries most of the weight), kept in a
         // bounded heap rather than sorting every innovation that shares a word with the need. One sequential scan
-        // reads and clears the accumulators.
+        // reads the accumulators, passing over scores the pool would turn away, then they are cleared at once. The
+        // best text of all is always kept, so it is the best in the pool.
         let ownCountry = countryCodes[need.country] ?? -1
         var pool = TextPool(capacity: max(Self.rerankPool, top * 10))
-        var maxText: Float = 0
         scratch.withUnsafeMutableBufferPointer { accumulators in
             documentCountry.withUnsafeBufferPointer { countries in
-                for doc in 0..<accumulators.count where accumulators[doc] > 0 {
-                    let text = accumulators[doc]
-                    accumulators[doc] = 0
-                    guard countries[doc] != ownCountry else { continue }
-                    maxText = max(maxText, text)
-                    pool.offer(TextPool.Entry(text: text, rank: rankOfDocument[doc], doc: Int32(doc)))
+                rankOfDocument.withUnsafeBufferPointer { ranks in
+                    pool.offer(UnsafeBufferPointer(accumulators), countries: countries, excluding: ownCountry, ranks: ranks)
                 }
             }
+            accumulators.update(repeating: 0)
         }
+        let maxText = pool.bestText
         // Stage 2: the full score, best text first. Other components add at most `bound` to a score, so once a
         // candidate's text share cannot reach the weakest of the best `top`, no later one can either.
         let bound = weights.themes.clamped + weights.sdg.clamped + weights.tags.clamped + weights.evidence.clamped
@@ -155,14 +153,8 @@ public final class Matcher: Sendable {
     private func sharedTerms(doc: Int32, queryTerms: [Int32]) -> [String] {
         var contributions: [(String, Float)] = []
         for term in queryTerms {
-            let range = index.range(term)
-            var low = range.lowerBound, high = range.upperBound
-            while low < high {
-                let middle = (low + high) / 2
-                if index.docs[middle] < doc { low = middle + 1 } else { high = middle }
-            }
-            if low < range.upperBound && index.docs[low] == doc {
-                contributions.append((index.termText[Int(term)], index.weights[low]))
+            if let position = index.position(of: doc, term: term) {
+                contributions.append((index.termText[Int(term)], index.weights[position]))
             }
         }
         contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

@@ -18,6 +18,33 @@ struct PostingIndex: Sendable {
     /// The range of term `t`'s postings in `docs` and `weights`.
     func range(_ term: Int32) -> Range<Int> { offsets[Int(term)]..<offsets[Int(term) + 1] }
 
+    /// Where document `doc` is in term `t`'s postings, or nil. Documents are spread fairly evenly over a long list,
+    /// so the search starts where `doc` would be if they were spread exactly evenly and gallops from there.
+    func position(of doc: Int32, term: Int32) -> Int? {
+        var low = offsets[Int(term)], high = offsets[Int(term) + 1]
+        return docs.withUnsafeBufferPointer { docs -> Int? in
+            guard low < high, docs[low] <= doc, doc <= docs[high - 1] else { return nil }
+            let first = Int(docs[low]), span = Int(docs[high - 1]) - first
+            let guess = span == 0 ? low : low + (Int(doc) - first) * (high - 1 - low) / span
+            // Narrow [low, high) around the guess by doubling steps, then finish by halving.
+            var step = 1
+            if docs[guess] < doc {
+                var probe = guess
+                while probe < high, docs[probe] < doc { low = probe + 1; probe = guess + step; step *= 2 }
+                high = min(high, probe + 1)
+            } else {
+                var probe = guess
+                while probe >= low, docs[probe] >= doc { high = probe + 1; probe = guess - step; step *= 2 }
+                low = max(low, probe + 1)
+            }
+            while low < high {
+                let middle = (low + high) / 2
+                if docs[middle] < doc { low = middle + 1 } else { high = middle }
+            }
+            return low < offsets[Int(term) + 1] && docs[low] == doc ? low : nil
+        }
+    }
+
     /// Builds the index from the builder's innovations, in two passes over their term numbers (count, then fill).
     /// The innovations are cut into one run per core; each run counts, then fills, its own part of every term's
     /// postings (the runs' counts say where each part starts), so the result is the same as one pass in order.

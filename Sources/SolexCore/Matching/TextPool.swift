@@ -31,29 +31,56 @@ struct TextPool {
         }
     }
 
-    /// The kept entries, best first.
-    func bestFirst() -> [Entry] { heap.sorted { $0.isBetter(than: $1) } }
-
-    private mutating func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[parent].isBetter(than: heap[child]) else { return }
-            heap.swapAt(parent, child)
-            child = parent
+    /// Offers every document with a positive text score, `texts[doc]`, unless its country is `excluded`, in document
+    /// order. Scores the pool would turn away are passed over with one comparison.
+    mutating func offer(_ texts: UnsafeBufferPointer<Float>, countries: UnsafeBufferPointer<Int32>, excluding excluded: Int32,
+                        ranks: UnsafeBufferPointer<Int32>) {
+        // The least score worth offering: positive, and not below the weakest kept once the pool is full.
+        var least = Swift.max(floor, .leastNonzeroMagnitude)
+        for doc in 0..<texts.count where texts[doc] >= least && countries[doc] != excluded {
+            offer(Entry(text: texts[doc], rank: ranks[doc], doc: Int32(doc)))
+            least = Swift.max(floor, .leastNonzeroMagnitude)
         }
     }
 
+    /// A text score below this cannot be kept (the weakest kept text once the pool is full, else 0).
+    var floor: Float { heap.count < capacity ? 0 : heap[0].text }
+
+    /// The best kept text, or 0 when nothing is kept.
+    var bestText: Float { heap.lazy.map(\.text).max() ?? 0 }
+
+    /// The kept entries, best first.
+    func bestFirst() -> [Entry] { heap.sorted { $0.isBetter(than: $1) } }
+
+    /// Moves the entry at `start` up while it is weaker than its parent (the root is the weakest).
+    private mutating func siftUp(_ start: Int) {
+        heap.withUnsafeMutableBufferPointer { heap in
+            let entry = heap[start]
+            var child = start
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard heap[parent].isBetter(than: entry) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = entry
+        }
+    }
+
+    /// Moves the entry at `start` down while a child is weaker.
     private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var weakest = parent
-            if left < heap.count && heap[weakest].isBetter(than: heap[left]) { weakest = left }
-            if right < heap.count && heap[weakest].isBetter(than: heap[right]) { weakest = right }
-            guard weakest != parent else { return }
-            heap.swapAt(parent, weakest)
-            parent = weakest
+        heap.withUnsafeMutableBufferPointer { heap in
+            let entry = heap[start]
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                guard left < heap.count else { break }
+                let weaker = right < heap.count && heap[left].isBetter(than: heap[right]) ? right : left
+                guard entry.isBetter(than: heap[weaker]) else { break }
+                heap[parent] = heap[weaker]
+                parent = weaker
+            }
+            heap[parent] = entry
         }
     }
 }
