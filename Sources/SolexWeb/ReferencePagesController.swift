@@ -13,6 +13,16 @@ struct ReferencePagesController {
     /// Entries of each kind shown on a reference page before "See all".
     static let shown = 10
 
+    /// Whether the country is a member of the network, linking to its member page when it is.
+    func membershipFact(_ country: Country, _ localizer: Localizer) throws -> ReferencePageView.Fact {
+        guard let member = try Members(catalogue: catalogue).member(country.alpha3) else {
+            return .init(label: localizer.t("countries.fact_member"), value: localizer.t("countries.not_member"))
+        }
+        return .init(label: localizer.t("countries.fact_member"),
+                     value: localizer.t("countries.member_since", ["joined": localizer.day(iso: member.joined)]),
+                     href: "/members/\(country.alpha3)")
+    }
+
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("countries") { _, context in
             let innovations = try catalogue.referenceCounts(.innovation, visibility: Visibility(context.actor)),
@@ -44,6 +54,7 @@ struct ReferencePagesController {
                     "answer": country.globalSouth ? localizer.t("countries.yes") : localizer.t("countries.no"),
                     "basis": Self.globalSouthBasis(country.globalSouthBasis, localizer),
                 ])),
+                try membershipFact(country, localizer),
             ]
             return try page(title: localizer.text(country.name), section: "countries", lead: nil, facts: facts, context: context) {
                 EntryQuery(kind: $0, perPage: Self.shown, sort: .title, country: country.alpha3)

@@ -393,6 +393,8 @@ struct ReferencePageView: Sendable {
     struct Fact: Sendable {
         var label: String
         var value: String
+        /// Where the value links to, if anywhere.
+        var href: String? = nil
     }
 
     var layout: LayoutView

@@ -112,6 +112,8 @@ struct NetworkWebTests {
     func removeMember() async throws {
         let database = try networkDemoDatabase()
         try await withApp(database, as: nil) { client in
+            let country = try await client.execute(uri: "/countries/BEN", method: .get) { String(buffer: $0.body) }
+            #expect(country.contains("<dt>Network member</dt>") && country.contains("<dd><a href=\"/members/BEN\">Since "))
             let focal = try await FormSession.start(client, at: "/members/BEN", as: .focalBEN)
             #expect(try await focal.get(client, "/members/BEN").text.contains("/members/BEN/remove") == false)
             #expect(try await focal.post(client, "/members/BEN/remove", []).status == .forbidden)
@@ -128,6 +130,8 @@ struct NetworkWebTests {
             #expect(try await client.execute(uri: "/members/BEN", method: .get).status == .notFound)
             #expect(try await secretariat.get(client, "/members/BEN/remove").status == .notFound, "no longer a member")
             #expect(try await client.execute(uri: "/needs/NEED-BEN-001", method: .get).status == .ok, "its entries stay")
+            let former = try await client.execute(uri: "/countries/BEN", method: .get) { String(buffer: $0.body) }
+            #expect(former.contains("<dt>Network member</dt>\n<dd>No</dd>") && !former.contains("href=\"/members/BEN\""))
         }
     }
 
