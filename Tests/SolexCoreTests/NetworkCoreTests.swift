@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import SolexCore
+@testable import SolexCore
 import Testing
 
 @Suite("Network: progress arithmetic, stages, SDG map counts, summaries")
@@ -198,6 +198,28 @@ struct NetworkCoreTests {
         #expect(chart.texts.contains("2024-09-30: 4 days"))
         let empty = try #require(SVGReader.read(ProgressChartSVG.chart(IndicatorProgress(baseline: 1, target: 1, measurements: []), name: "x", unit: "u", id: "c2")))
         #expect(empty.texts.contains { $0.contains("no measurement yet") })
+    }
+
+    @Test("a progress chart places measurements at their dates: a month's gap is shorter than a year's")
+    func progressChartByDate() throws {
+        let progress = IndicatorProgress(baseline: 10, target: 0, measurements: [Self.m("2023-01-01", 9), Self.m("2023-02-01", 8), Self.m("2024-01-01", 5)])
+        let chart = try #require(SVGReader.read(ProgressChartSVG.chart(progress, name: "Days", unit: "days", id: "c3")))
+        let xs = chart.elements.filter { $0.name == "circle" }.compactMap { $0.attributes["cx"].flatMap(Double.init) }
+        try #require(xs.count == 3)
+        // Plot from x = 64 to x = 308: 31 of 365 days in, the second point is 20.7 units from the first.
+        #expect(abs((xs[1] - xs[0]) - 244 * 31 / 365) < 0.1)
+        #expect(xs[0] == 64 && xs[2] == 308)
+        // One day for all, or a date that cannot be read: evenly spaced.
+        let sameDay = IndicatorProgress(baseline: 10, target: 0, measurements: [Self.m("2023-01-01", 9), Self.m("2023-01-01", 8), Self.m("2023-01-01", 5)])
+        let even = try #require(SVGReader.read(ProgressChartSVG.chart(sameDay, name: "Days", unit: "days", id: "c4")))
+        #expect(even.elements.filter { $0.name == "circle" }.compactMap { $0.attributes["cx"].flatMap(Double.init) } == [64, 186, 308])
+    }
+
+    @Test("day numbers of dates", arguments: [("1970-01-01", 0), ("1970-01-02", 1), ("1969-12-31", -1), ("2000-03-01", 11_017),
+                                              ("2024-02-29", 19_782), ("2024-03-01", 19_783), ("2023-13-01", nil), ("2023-1-01", nil),
+                                              ("tomorrow", nil)] as [(String, Int?)])
+    func dayNumbers(text: String, expected: Int?) {
+        #expect(ProgressChartSVG.dayNumber(text) == expected)
     }
 
     @Test("summary: adoptions by stage, goal and region, and the median improvement per indicator kind")

@@ -63,8 +63,14 @@ public enum ProgressChartSVG {
         high += span * 0.1
         func y(_ value: Double) -> Double { top + (high - value) / (high - low) * (height - top - bottom) }
         let count = progress.measurements.count
+        // Measurements stand at their dates along the axis, so that a gap of a year looks longer than one of a month;
+        // evenly spaced if a date cannot be read or all fall on one day.
+        let days = progress.measurements.compactMap { dayNumber($0.date) }
+        let datesSpread = days.count == count && (days.last ?? 0) > (days.first ?? 0)
         func x(_ index: Int) -> Double {
-            count <= 1 ? (left + width - right) / 2 : left + Double(index) / Double(count - 1) * (width - left - right)
+            if count <= 1 { return (left + width - right) / 2 }
+            let share = datesSpread ? Double(days[index] - days[0]) / Double(days[count - 1] - days[0]) : Double(index) / Double(count - 1)
+            return left + share * (width - left - right)
         }
         let number = words.number
         let latest = progress.latest.map { words.latest(number($0.value), words.day($0.date)) } ?? words.noMeasurement
@@ -97,5 +103,21 @@ public enum ProgressChartSVG {
         }
         svg.finish()
         return svg.text
+    }
+
+    /// The number of days from 1970-01-01 to a `YYYY-MM-DD` date in the proleptic Gregorian calendar, or nil if the
+    /// text is not such a date.
+    static func dayNumber(_ text: String) -> Int? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // Days from civil (H. Hinnant): years start in March, so the leap day is the last day of a year.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }
