@@ -236,13 +236,7 @@ struct EntryPagesController {
             return SortColumnView(label: label, href: base + parameters.queryString(page: 1, sort: sort, descending: active && !query.descending),
                                   ariaSort: active ? (query.descending ? "descending" : "ascending") : "none", isActive: active)
         }
-        let pageLinks = Self.visiblePages(current: page.page, count: page.pageCount).map {
-            PaginationView.PageLink(number: $0, href: base + parameters.queryString(page: $0), isCurrent: $0 == page.page)
-        }
-        let pagination = PaginationView(
-            previousHref: page.page > 1 ? base + parameters.queryString(page: page.page - 1) : nil,
-            nextHref: page.page < page.pageCount ? base + parameters.queryString(page: page.page + 1) : nil,
-            pages: pageLinks, hasPages: page.pageCount > 1)
+        let pagination = PaginationView(page: page.page, pageCount: page.pageCount) { base + parameters.queryString(page: $0) }
         let notice: String? = request.uri.queryParameters.get("deleted") != nil ? t.t("entries.deleted") : nil
         let start = page.total == 0 ? 0 : (page.page - 1) * page.perPage + 1
         let view = ListPageView(
@@ -261,12 +255,5 @@ struct EntryPagesController {
         if let theme = query.theme { title += " · \(presenter(context).themeLink(theme).label)" }
         if let goal = query.sdgGoal { title += " · " + t.t("entries.sdg_goal", ["goal": String(goal)]) }
         return title
-    }
-
-    /// Page numbers to link: the first, the last, and two either side of the current one.
-    static func visiblePages(current: Int, count: Int) -> [Int] {
-        let count = max(1, count)
-        let current = min(max(1, current), count)  // a page past the end (an old link) still gets sensible links
-        return Array(Set([1, count] + (max(1, current - 2)...min(count, current + 2)))).sorted()
     }
 }

@@ -53,9 +53,16 @@ struct ReportPagesController {
         group.get("reports/:id") { request, context in
             let report = try find(context)
             let query = request.uri.queryParameters
+            let needPages = ReportNeedPages(report)
+            guard let page = needPages.page(asked: query.get("page")) else {
+                let t = context.localizer
+                let view = ErrorPageView(layout: LayoutView(title: t.t("error.title_400"), context: context, section: "reports"), status: 400,
+                                         message: t.t("report.bad_page", ["page": query.get("page") ?? "", "count": t.number(needPages.pageCount)]))
+                return pages.render("error", view, status: .badRequest)
+            }
             let notice: String? = query.get("saved") != nil ? context.localizer.t("report.saved")
                 : query.get("status") != nil ? context.localizer.t("report.status_saved") : nil
-            return try show(report, context, notice: notice)
+            return try show(report, context, notice: notice, page: page)
         }
         group.get("reports/:id/export.csv") { _, context in
             let report = try find(context)
@@ -76,7 +83,10 @@ struct ReportPagesController {
             let need = form.first("need") ?? "", innovation = form.first("innovation") ?? ""
             let reportID = form.first("report").flatMap(Self.reportID)
             guard !need.isEmpty, !innovation.isEmpty else { throw HTTPError(.badRequest) }
-            let back = reportID.map { "/reports/\($0)" } ?? "/needs/\(percentEncoded(need))"
+            // Back to the page of the report that shows the need.
+            let page = try reportID.flatMap { try reports.report($0) }.map { ReportNeedPages($0).page(of: need) } ?? 1
+            let back = reportID.map { "/reports/\($0)" + (page > 1 ? "?page=\(page)&status=1" : "?status=1") }
+                ?? "/needs/\(percentEncoded(need))"
             let anchor = "#pair-\(need)-\(innovation)"
             do {
                 guard let status = PairStatus(rawValue: form.first("status") ?? "") else {
@@ -84,14 +94,15 @@ struct ReportPagesController {
                         "must be one of \(PairStatus.allCases.map(\.rawValue).joined(separator: ", "))")]))
                 }
                 try reports.setStatus(need: need, innovation: innovation, status: status, note: form.first("note") ?? "", actor: context.actor)
-                return Response.redirect(to: back + (reportID == nil ? "" : "?status=1") + anchor, type: .normal)
+                return Response.redirect(to: back + anchor, type: .normal)
             } catch MatchReportError.invalid(let failure) {
                 guard let reportID, let report = try reports.report(reportID) else { throw HTTPError(.badRequest) }
                 let current = report.pairs.first { $0.needRef == need && $0.innovationRef == innovation }?.status
                 let message = failure.errors.map {
                     statusProblem($0, current: current, wanted: PairStatus(rawValue: form.first("status") ?? ""), context.localizer)
                 }.joined(separator: "; ")
-                return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent)
+                return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent,
+                                page: ReportNeedPages(report).page(of: need))
             } catch CatalogueError.notFound {
                 throw HTTPError(.notFound)
             }
@@ -114,9 +125,10 @@ struct ReportPagesController {
 
     private func show(_ report: MatchReport, _ context: AppRequestContext, notice: String? = nil,
                       statusError: (need: String, innovation: String, message: String)? = nil,
-                      status: HTTPResponse.Status = .ok) throws -> Response {
+                      status: HTTPResponse.Status = .ok, page: Int) throws -> Response {
         let layout = LayoutView(title: report.summary.name, context: context, section: "reports", notice: notice)
-        let view = presenter(context).page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError)
+        let view = presenter(context).page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError,
+                                           needsPage: page)
         return pages.render("report", view, status: status)
     }
 

@@ -136,6 +136,10 @@ struct ReportPageView: Sendable {
     var facts: [FactView]
     var parameters: [FactView]
     var needs: [ReportNeedView]
+    /// "Needs 51-100 of 2,000" when the needs fill more than one page.
+    var needsRange: String?
+    /// Links to the other pages of needs (none on the printable page).
+    var pagination: PaginationView?
     var hasPairs: Bool
     var usesCapacities: Bool
     var csvHref: String
@@ -287,12 +291,23 @@ struct ReportPresenter {
         ]
     }
 
-    /// The report page (or its printable form). `statusError` puts a message next to one pair's status form.
+    /// The report page (or its printable form). `statusError` puts a message next to one pair's status form. With
+    /// `needsPage`, only that page of needs is shown (see `ReportNeedPages`); the printable form shows them all.
     func page(_ report: MatchReport, layout: LayoutView, others: [MatchReportSummary], isPrint: Bool,
-              statusError: (need: String, innovation: String, message: String)? = nil, inlineStyle: String? = nil) -> ReportPageView {
+              statusError: (need: String, innovation: String, message: String)? = nil, inlineStyle: String? = nil,
+              needsPage: Int? = nil) -> ReportPageView {
         let summary = report.summary
         let weights = summary.parameters.weights
-        let needs = report.byNeed.map { pairs -> ReportNeedView in
+        let base = "/reports/\(summary.id)"
+        let pages = ReportNeedPages(report)
+        let shown = needsPage.map(pages.range) ?? pages.needs.indices
+        var needsRange: String?, pagination: PaginationView?
+        if let needsPage, pages.pageCount > 1 {
+            needsRange = localizer.t("report.needs_range", ["start": localizer.number(shown.lowerBound + 1),
+                                                            "end": localizer.number(shown.upperBound), "total": localizer.number(pages.needs.count)])
+            pagination = PaginationView(page: needsPage, pageCount: pages.pageCount) { $0 == 1 ? base : base + "?page=\($0)" }
+        }
+        let needs = pages.needs[shown].map { pairs -> ReportNeedView in
             let first = pairs[0]
             return ReportNeedView(
                 need: LinkView(label: first.needTitle, href: "/needs/\(percentEncoded(first.needRef))"), ref: first.needRef,
@@ -303,10 +318,9 @@ struct ReportPresenter {
                     return self.pair(pair, weights: weights, report: Int(summary.id), isPrint: isPrint, statusError: error)
                 })
         }
-        let base = "/reports/\(summary.id)"
         return ReportPageView(
             layout: layout, id: Int(summary.id), facts: facts(summary), parameters: parameters(summary.parameters), needs: needs,
-            hasPairs: !report.pairs.isEmpty, usesCapacities: summary.parameters.usesCapacities, csvHref: base + "/export.csv",
+            needsRange: needsRange, pagination: pagination, hasPairs: !report.pairs.isEmpty, usesCapacities: summary.parameters.usesCapacities, csvHref: base + "/export.csv",
             jsonHref: base + "/export.json", printHref: base + "/print",
             compareOptions: others.filter { $0.id != summary.id }.map { OptionView(value: "\($0.id)", label: "\($0.id): \($0.name)", selected: false) },
             isPrint: isPrint, inlineStyle: inlineStyle)

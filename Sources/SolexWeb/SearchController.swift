@@ -61,13 +61,7 @@ struct SearchController {
                                         country: presenter.countryLink(hit.country), score: String(format: "%.2f", hit.score))
             },
             facets: facets, activeFilters: active,
-            pagination: PaginationView(
-                previousHref: result.page > 1 ? parameters.href(page: result.page - 1) : nil,
-                nextHref: result.page < pageCount ? parameters.href(page: result.page + 1) : nil,
-                pages: EntryPagesController.visiblePages(current: result.page, count: pageCount).map {
-                    PaginationView.PageLink(number: $0, href: parameters.href(page: $0), isCurrent: $0 == result.page)
-                },
-                hasPages: pageCount > 1),
+            pagination: PaginationView(page: result.page, pageCount: pageCount) { parameters.href(page: $0) },
             lastPageHref: lastPageHref,
             suggestions: Self.suggestions.map { LinkView(label: $0, href: "/search?q=\(percentEncoded($0))") },
             hiddenFilters: SearchParameters.parameterNames.flatMap { facet, name in

@@ -162,6 +162,22 @@ struct PaginationView: Sendable {
     var pages: [PageLink]
     /// More than one page.
     var hasPages: Bool
+
+    /// Links around page `page` of `pageCount`: previous, next, the first, the last and two on each side of the
+    /// current one; `href` gives a page's address.
+    init(page: Int, pageCount: Int, href: (Int) -> String) {
+        previousHref = page > 1 ? href(page - 1) : nil
+        nextHref = page < pageCount ? href(page + 1) : nil
+        pages = Self.visiblePages(current: page, count: pageCount).map { PageLink(number: $0, href: href($0), isCurrent: $0 == page) }
+        hasPages = pageCount > 1
+    }
+
+    /// The page numbers linked: the first, the last, and two on each side of the current one.
+    static func visiblePages(current: Int, count: Int) -> [Int] {
+        let count = max(1, count)
+        let current = min(max(1, current), count)  // a page past the end (an old link) still gets sensible links
+        return Array(Set([1, count] + (max(1, current - 2)...min(count, current + 2)))).sorted()
+    }
 }
 
 /// The innovations or needs list.

@@ -63,7 +63,7 @@ struct PagesTests {
 
     @Test("visible page links stay within the pages that exist", arguments: [(1, 1), (3, 10), (500, 4), (-5, 3), (2, 0)])
     func visiblePages(current: Int, count: Int) {
-        let pages = EntryPagesController.visiblePages(current: current, count: count)
+        let pages = PaginationView.visiblePages(current: current, count: count)
         #expect(pages.allSatisfy { (1...max(1, count)).contains($0) })
         #expect(pages.contains(1))
     }
