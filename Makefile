@@ -17,6 +17,7 @@ BENCH_DATA        ?= bench-data
 DEB_PACKAGES := \
 	libsqlite3-dev \
 	libicu-dev \
+	zlib1g-dev \
 	sqlite3 \
 	python3 \
 	wrk \

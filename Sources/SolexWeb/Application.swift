@@ -55,6 +55,7 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: LanguageMiddleware(messages: pages.messages, secureCookies: config.secureCookies))
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.webDirectory + "/static", urlBasePath: "/static",
