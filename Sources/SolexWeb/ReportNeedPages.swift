@@ -8,6 +8,8 @@ import SolexStore
 struct ReportNeedPages {
     /// Needs on one page of a report.
     static let perPage = 50
+    /// More pages than any report can fill (a report holds at most 100 pairs for each of the catalogue's needs).
+    static let maximumPage = 100_000
 
     /// The report's needs in order, each with its pairs.
     let needs: [[MatchReportPair]]
@@ -28,9 +30,10 @@ struct ReportNeedPages {
         (needs.firstIndex { $0.first?.needRef == ref }).map { $0 / Self.perPage + 1 } ?? 1
     }
 
-    /// The page asked for by the `page` query parameter: the first when absent, nil when it is not a page of the report.
+    /// The page asked for by the `page` query parameter: the first when absent or empty, nil when it is not a page of
+    /// the report.
     func page(asked text: String?) -> Int? {
-        guard let text else { return 1 }
+        guard let text, !text.isEmpty else { return 1 }
         guard let page = Int(text), (1...pageCount).contains(page) else { return nil }
         return page
     }

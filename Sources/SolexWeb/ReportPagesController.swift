@@ -83,9 +83,9 @@ struct ReportPagesController {
             let need = form.first("need") ?? "", innovation = form.first("innovation") ?? ""
             let reportID = form.first("report").flatMap(Self.reportID)
             guard !need.isEmpty, !innovation.isEmpty else { throw HTTPError(.badRequest) }
-            // Back to the page of the report that shows the need.
-            let page = try reportID.flatMap { try reports.report($0) }.map { ReportNeedPages($0).page(of: need) } ?? 1
-            let back = reportID.map { "/reports/\($0)" + (page > 1 ? "?page=\(page)&status=1" : "?status=1") }
+            // Back to the page of the report the form was on.
+            let page = form.first("page").flatMap(Int.init).flatMap { (2...ReportNeedPages.maximumPage).contains($0) ? $0 : nil }
+            let back = reportID.map { "/reports/\($0)" + (page.map { "?page=\($0)&status=1" } ?? "?status=1") }
                 ?? "/needs/\(percentEncoded(need))"
             let anchor = "#pair-\(need)-\(innovation)"
             do {

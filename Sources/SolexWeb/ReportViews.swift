@@ -86,6 +86,8 @@ struct StatusFormView: Sendable {
     var need: String
     var innovation: String
     var report: Int
+    /// The page of the report the form is on (after the first), to come back to.
+    var page: Int?
     var options: [OptionView]
     var note: String
     var error: String?
@@ -315,7 +317,8 @@ struct ReportPresenter {
                 pairs: pairs.map { pair in
                     var error: String?
                     if let statusError, statusError.need == pair.needRef, statusError.innovation == pair.innovationRef { error = statusError.message }
-                    return self.pair(pair, weights: weights, report: Int(summary.id), isPrint: isPrint, statusError: error)
+                    return self.pair(pair, weights: weights, report: Int(summary.id), page: needsPage.flatMap { $0 > 1 ? $0 : nil },
+                                     isPrint: isPrint, statusError: error)
                 })
         }
         return ReportPageView(
@@ -326,7 +329,8 @@ struct ReportPresenter {
             isPrint: isPrint, inlineStyle: inlineStyle)
     }
 
-    func pair(_ pair: MatchReportPair, weights: MatchWeights, report: Int, isPrint: Bool, statusError: String?) -> ReportPairView {
+    func pair(_ pair: MatchReportPair, weights: MatchWeights, report: Int, page: Int? = nil, isPrint: Bool,
+              statusError: String?) -> ReportPairView {
         let e = pair.explanation
         let weightNames = Set(ReportParameters.weightComponents(weights).filter { $0.1 > 0 }.map(\.0))
         let contributions = ReportParameters.weightComponents(e.contributions)
@@ -338,7 +342,7 @@ struct ReportPresenter {
         var form: StatusFormView?
         if !isPrint {
             form = StatusFormView(
-                id: "status-\(pair.needRef)-\(pair.innovationRef)", need: pair.needRef, innovation: pair.innovationRef, report: report,
+                id: "status-\(pair.needRef)-\(pair.innovationRef)", need: pair.needRef, innovation: pair.innovationRef, report: report, page: page,
                 options: current.allowedNext.map { OptionView(value: $0.rawValue, label: statusLabel($0), selected: $0 == current) },
                 note: pair.followUp?.note ?? "", error: statusError)
         }

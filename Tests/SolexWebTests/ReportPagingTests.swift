@@ -60,12 +60,13 @@ struct ReportPagingTests {
 
             let print = try await client.execute(uri: "/reports/\(id)/print", method: .get) { $0 }
             #expect(Self.needSections(print.text) == 126)
+            #expect(try await client.execute(uri: "/reports/\(id)?page=", method: .get) { Self.needSections($0.text) } == 50, "empty: the first page")
             #expect(!print.text.contains("Needs 1 to") && !print.text.contains("class=\"pagination\""))
         }
     }
 
     @Test("A page that the report does not have is a 400 page that says which pages there are",
-          arguments: ["4", "0", "-1", "two", ""])
+          arguments: ["4", "0", "-1", "two", "2.5"])
     func badPage(page: String) async throws {
         let (database, id, _) = try Self.withLongReport()
         try await withApp(database, as: .secretariat) { client in
@@ -81,8 +82,10 @@ struct ReportPagingTests {
         let pair = report.byNeed[60][0]
         try await withApp(database, as: .secretariat) { client in
             let session = try await FormSession.start(client, at: "/reports/\(id)?page=2")
+            let form = try await session.get(client, "/reports/\(id)?page=2")
+            #expect(form.text.contains("<input type=\"hidden\" name=\"page\" value=\"2\">"), "the form says which page it is on")
             let saved = try await session.post(client, "/pairs/status", [
-                ("need", pair.needRef), ("innovation", pair.innovationRef), ("report", "\(id)"), ("status", "contacted"),
+                ("need", pair.needRef), ("innovation", pair.innovationRef), ("report", "\(id)"), ("page", "2"), ("status", "contacted"),
             ])
             #expect(saved.status == .seeOther)
             #expect(saved.headers[.location] == "/reports/\(id)?page=2&status=1#pair-\(pair.needRef)-\(pair.innovationRef)")
@@ -90,7 +93,14 @@ struct ReportPagingTests {
                 ("need", pair.needRef), ("innovation", pair.innovationRef), ("report", "\(id)"), ("status", "partnership_started"),
             ])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("Needs 51 to 100 of 126"))
+            #expect(refused.text.contains("Needs 51 to 100 of 126"), "the page that shows the need")
+            let other = report.byNeed[61][0]
+            for junk in ["x", "0", "1", "999999999"] {
+                let back = try await session.post(client, "/pairs/status", [
+                    ("need", other.needRef), ("innovation", other.innovationRef), ("report", "\(id)"), ("page", junk), ("status", "contacted"),
+                ])
+                #expect(back.headers[.location] == "/reports/\(id)?status=1#pair-\(other.needRef)-\(other.innovationRef)", "page \(junk)")
+            }
             #expect(refused.text.contains("id=\"status-\(pair.needRef)-\(pair.innovationRef)-error\""))
         }
     }
