@@ -20,6 +20,23 @@ actor FairAdmission {
         self.limit = max(1, limit)
     }
 
+    /// The admission of the request being handled (set by `FairAdmissionMiddleware`), if any.
+    @TaskLocal static var current: FairAdmission?
+
+    /// Runs long work (a match report over the whole catalogue takes seconds) with the request's turn given up: other
+    /// requests are admitted meanwhile, and the request then waits its turn again to finish. The work runs on a
+    /// Dispatch thread, so no thread of Swift's cooperative pool waits for it. Outside an admitted request (the
+    /// command line, tests without the middleware) it simply runs.
+    static func outside<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        guard let admission = current else { return try work() }
+        await admission.leave()
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, any Error>, Never>) in
+            DispatchQueue.global().async { continuation.resume(returning: Result { try work() }) }
+        }
+        await admission.enter()
+        return try result.get()
+    }
+
     /// Waits until the request may run.
     func enter() async {
         if running < limit {
@@ -52,7 +69,7 @@ struct FairAdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         await admission.enter()
         do {
-            let response = try await next(request, context)
+            let response = try await FairAdmission.$current.withValue(admission) { try await next(request, context) }
             await admission.leave()
             return response
         } catch {

@@ -28,7 +28,8 @@ struct ReportAPIController {
             guard errors.isEmpty, case .success(let parameters) = parsed else { throw Self.invalid(errors) }
             let id: Int64
             do {
-                id = try reports.run(name: name, parameters: parameters, actor: context.actor)
+                let actor = context.actor, reportName = name
+                id = try await FairAdmission.outside { try reports.run(name: reportName, parameters: parameters, actor: actor) }
             } catch MatchReportError.invalid(let failure) {
                 throw Self.invalid(failure.errors)
             }

@@ -32,7 +32,8 @@ struct ReportPagesController {
                 return try list(form, context, status: .unprocessableContent)
             case .success(let parameters):
                 do {
-                    let id = try reports.run(name: form.name, parameters: parameters, actor: context.actor)
+                    let name = form.name, actor = context.actor
+                    let id = try await FairAdmission.outside { try reports.run(name: name, parameters: parameters, actor: actor) }
                     return Response.redirect(to: "/reports/\(id)?saved=1", type: .normal)
                 } catch MatchReportError.invalid(let failure) {
                     form.errors = failure.errors
