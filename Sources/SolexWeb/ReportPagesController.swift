@@ -63,7 +63,7 @@ struct ReportPagesController {
             }
             let notice: String? = query.get("saved") != nil ? context.localizer.t("report.saved")
                 : query.get("status") != nil ? context.localizer.t("report.status_saved") : nil
-            return try show(report, context, notice: notice, page: page)
+            return try show(report, context, notice: notice, page: (needPages, page))
         }
         group.get("reports/:id/export.csv") { _, context in
             let report = try find(context)
@@ -102,8 +102,9 @@ struct ReportPagesController {
                 let message = failure.errors.map {
                     statusProblem($0, current: current, wanted: PairStatus(rawValue: form.first("status") ?? ""), context.localizer)
                 }.joined(separator: "; ")
+                let needPages = ReportNeedPages(report)
                 return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent,
-                                page: ReportNeedPages(report).page(of: need))
+                                page: (needPages, needPages.page(of: need)))
             } catch CatalogueError.notFound {
                 throw HTTPError(.notFound)
             }
@@ -126,7 +127,7 @@ struct ReportPagesController {
 
     private func show(_ report: MatchReport, _ context: AppRequestContext, notice: String? = nil,
                       statusError: (need: String, innovation: String, message: String)? = nil,
-                      status: HTTPResponse.Status = .ok, page: Int) throws -> Response {
+                      status: HTTPResponse.Status = .ok, page: (pages: ReportNeedPages, page: Int)) throws -> Response {
         let layout = LayoutView(title: report.summary.name, context: context, section: "reports", notice: notice)
         let view = presenter(context).page(report, layout: layout, others: try reports.list(), isPrint: false, statusError: statusError,
                                            needsPage: page)

@@ -294,17 +294,18 @@ struct ReportPresenter {
     }
 
     /// The report page (or its printable form). `statusError` puts a message next to one pair's status form. With
-    /// `needsPage`, only that page of needs is shown (see `ReportNeedPages`); the printable form shows them all.
+    /// `needsPage` (the report's needs by page, as the request already read them, and the page asked for), only that
+    /// page of needs is shown; the printable form shows them all.
     func page(_ report: MatchReport, layout: LayoutView, others: [MatchReportSummary], isPrint: Bool,
               statusError: (need: String, innovation: String, message: String)? = nil, inlineStyle: String? = nil,
-              needsPage: Int? = nil) -> ReportPageView {
+              needsPage: (pages: ReportNeedPages, page: Int)? = nil) -> ReportPageView {
         let summary = report.summary
         let weights = summary.parameters.weights
         let base = "/reports/\(summary.id)"
-        let pages = ReportNeedPages(report)
-        let shown = needsPage.map(pages.range) ?? pages.needs.indices
+        let pages = needsPage?.pages ?? ReportNeedPages(report)
+        let shown = needsPage.map { pages.range($0.page) } ?? pages.needs.indices
         var needsRange: String?, pagination: PaginationView?
-        if let needsPage, pages.pageCount > 1 {
+        if let needsPage = needsPage?.page, pages.pageCount > 1 {
             needsRange = localizer.t("report.needs_range", ["start": localizer.number(shown.lowerBound + 1),
                                                             "end": localizer.number(shown.upperBound), "total": localizer.number(pages.needs.count)])
             pagination = PaginationView(page: needsPage, pageCount: pages.pageCount) { $0 == 1 ? base : base + "?page=\($0)" }
@@ -317,7 +318,7 @@ struct ReportPresenter {
                 pairs: pairs.map { pair in
                     var error: String?
                     if let statusError, statusError.need == pair.needRef, statusError.innovation == pair.innovationRef { error = statusError.message }
-                    return self.pair(pair, weights: weights, report: Int(summary.id), page: needsPage.flatMap { $0 > 1 ? $0 : nil },
+                    return self.pair(pair, weights: weights, report: Int(summary.id), page: needsPage.flatMap { $0.page > 1 ? $0.page : nil },
                                      isPrint: isPrint, statusError: error)
                 })
         }
