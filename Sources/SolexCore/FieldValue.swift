@@ -43,15 +43,31 @@ public struct Explanation: Sendable, Hashable {
     public var key: String
     /// The values the message names, e.g. ["count": "250", "limit": "200"].
     public var values: [String: String]
+    /// Values the interface writes in its own language (a status's name, a slot's day and time), by placeholder
+    /// name; they take the place of the same names in `values`.
+    public var localized: [String: LocalizedValue]
     /// The English text, e.g. "is 250 characters long; the limit is 200".
     public var english: String
 
     /// Creates an explanation.
-    public init(_ key: String, _ values: [String: String] = [:], english: String) {
+    public init(_ key: String, _ values: [String: String] = [:], localized: [String: LocalizedValue] = [:], english: String) {
         self.key = key
         self.values = values
+        self.localized = localized
         self.english = english
     }
+}
+
+/// A value of an explanation that each interface language writes its own way.
+public enum LocalizedValue: Sendable, Hashable {
+    /// The text of an interface catalogue key, e.g. "status.published" ("Published" / "Publiée").
+    case label(String)
+    /// A list of catalogue keys' texts, joined by ", ".
+    case labels([String])
+    /// A whole number, written with the language's digit grouping (2,000 / 2 000 / 2.000).
+    case number(Int)
+    /// A workshop slot's day ("YYYY-MM-DD") and start time ("HH:MM"), e.g. "Sunday 14 May, 9:00".
+    case moment(day: String, time: String)
 }
 
 /// A problem with one field of an entry, phrased for the person who has to fix it.

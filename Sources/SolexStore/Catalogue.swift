@@ -187,14 +187,18 @@ public struct Catalogue: Sendable {
             try authorize(actor, .review(action, country: entry.country))
             let old = entry.metadata.status
             guard let next = action.next(from: old) else {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "action",
-                    reason: "'\(action.label)' does not apply to an entry that is \(old.rawValue)")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "action", Explanation(
+                    "review.reason.not_applicable", ["action": action.label, "status": old.rawValue],
+                    localized: ["action": .label("entry.action." + action.rawValue), "status": .label("status." + old.rawValue)],
+                    english: "'\(action.label)' does not apply to an entry that is \(old.rawValue)"))]))
             }
             if action.needsReason && reason.isEmpty {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", reason: "is required to return an entry")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", Explanation(
+                    "review.reason.reason_required", english: "is required to return an entry"))]))
             }
             if reason.count > 2000 {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", reason: "must be at most 2000 characters")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "reason", Explanation(
+                    "review.reason.reason_too_long", ["limit": "2000"], localized: ["limit": .number(2000)], english: "must be at most 2000 characters"))]))
             }
             entry.metadata.status = next
             entry.metadata.updatedAt = time

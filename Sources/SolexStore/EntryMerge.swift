@@ -42,13 +42,15 @@ extension Catalogue {
         if actor.role == nil { throw CatalogueError.signInRequired }
         try authorize(actor, .mergeEntries)
         guard keep != duplicate else {
-            throw CatalogueError.invalid(ValidationFailure([FieldError(field: "duplicate", reason: "must be another entry than \(keep)")]))
+            throw CatalogueError.invalid(ValidationFailure([FieldError(field: "duplicate", Explanation(
+                "merge.not_itself_" + kind.rawValue, ["ref": keep], english: "must be another \(kind.rawValue) than \(keep)"))]))
         }
         let time = now()
         return try database.write { db in
             guard var kept = try Self.fetch(kind, ref: keep, db) else { throw CatalogueError.notFound(kind, keep) }
             guard let gone = try Self.fetch(kind, ref: duplicate, db) else {
-                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "duplicate", reason: "no \(kind.rawValue) has the reference \(duplicate)")]))
+                throw CatalogueError.invalid(ValidationFailure([FieldError(field: "duplicate", Explanation(
+                    "merge.no_such_" + kind.rawValue, ["ref": duplicate], english: "no \(kind.rawValue) has the reference \(duplicate)"))]))
             }
             let old = kept
             kept.values = try validated(Self.union(kept.values, gone.values, kind), kind)

@@ -128,9 +128,11 @@ public struct MatchReports: Sendable {
         let raw = name ?? ""
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.count > Self.maxNameLength {
-            errors.append(FieldError(field: "name", reason: "must be at most \(Self.maxNameLength) characters"))
+            errors.append(FieldError(field: "name", Explanation("report.reason.name_too_long", ["limit": String(Self.maxNameLength)],
+                                                                localized: ["limit": .number(Self.maxNameLength)],
+                                                                english: "must be at most \(Self.maxNameLength) characters")))
         } else if raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            errors.append(FieldError(field: "name", reason: "must be one line of text"))
+            errors.append(FieldError(field: "name", Explanation("report.reason.name_one_line", english: "must be one line of text")))
         }
         var valid = parameters
         switch parameters.validated(reference: catalogue.reference) {
@@ -318,7 +320,9 @@ public struct MatchReports: Sendable {
         try catalogue.authorize(actor, .matchReports)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > Self.maxNoteLength {
-            throw MatchReportError.invalid(ValidationFailure([FieldError(field: "note", reason: "must be at most \(Self.maxNoteLength) characters")]))
+            throw MatchReportError.invalid(ValidationFailure([FieldError(field: "note", Explanation(
+                "pair.note_too_long", ["max": String(Self.maxNoteLength)], localized: ["max": .number(Self.maxNoteLength)],
+                english: "must be at most \(Self.maxNoteLength) characters"))]))
         }
         let time = catalogue.now()
         return try database.write { db in
@@ -329,7 +333,7 @@ public struct MatchReports: Sendable {
             let current = try PairStatusRecord.fetchOne(db, key: ["need_ref": need, "innovation_ref": innovation])
             let from = current.flatMap { PairStatus(rawValue: $0.status) }
             if let refusal = (from ?? .initial).refusal(to: status) {
-                throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", reason: refusal)]))
+                throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", refusal)]))
             }
             try PairStatusRecord(need_ref: need, innovation_ref: innovation, status: status.rawValue, note: note, updated_at: time,
                                  updated_by: actor.name).save(db)

@@ -19,16 +19,22 @@ struct ReportRequestPicker {
             case .top(let k): if pair.rank > k { continue }
             case .accepted: if pair.status != .accepted { continue }
             }
-            func skip(_ reason: String) { skipped.append(SkippedPair(need: pair.needRef, innovation: pair.innovationRef, reason: reason)) }
+            func skip(_ reason: Explanation) { skipped.append(SkippedPair(need: pair.needRef, innovation: pair.innovationRef, explanation: reason)) }
             if let delegations {
                 let missing = [pair.needCountry, pair.innovationCountry].filter { !delegations.contains($0) }
                 if !missing.isEmpty {
-                    skip("no delegation " + missing.map { "'\($0)'" }.joined(separator: " or ") + " in the workshop"); continue
+                    let codes = missing.joined(separator: ", ")
+                    skip(Explanation("workshop.skip.no_delegation", ["codes": codes],
+                                     english: "no delegation " + missing.map { "'\($0)'" }.joined(separator: " or ") + " in the workshop"))
+                    continue
                 }
             }
-            if pair.needCountry == pair.innovationCountry { skip("the need and the innovation are of the same country"); continue }
+            if pair.needCountry == pair.innovationCountry {
+                skip(Explanation("workshop.skip.same_country", english: "the need and the innovation are of the same country"))
+                continue
+            }
             let key = "\(pair.needRef)\u{1F}\(pair.innovationRef)"
-            if keys.contains(key) { skip("already requested"); continue }
+            if keys.contains(key) { skip(Explanation("workshop.skip.already_requested", english: "already requested")); continue }
             let id = Self.requestID(need: pair.needRef, innovation: pair.innovationRef, taken: ids)
             added.append(MeetingRequest(id: id, need: pair.needRef, innovation: pair.innovationRef, requester: pair.needCountry,
                                         champion: pair.innovationCountry, priority: max(0, pair.score)))
@@ -55,10 +61,10 @@ extension Workshops {
     public func create(_ input: AgendaInput, fromReport id: Int64, selection: RequestSelection, actor: Actor) throws -> (WorkshopSummary, RequestImport) {
         try catalogue.authorize(actor, .workshops)
         if case .top(let k) = selection, k < 1 {
-            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", reason: "must be at least 1")]))
+            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", WorkshopReasons.atLeastOne)]))
         }
         guard let report = try database.read({ db in try MatchReports.fetchReport(id, db) }) else {
-            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", reason: "no stored report has the id \(id)")]))
+            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", WorkshopReasons.noReport(id))]))
         }
         let known = Set(catalogue.reference.countries.map(\.alpha3))
         var picked = ReportRequestPicker(delegations: known, existing: []).pick(report, selection)
@@ -67,8 +73,9 @@ extension Workshops {
         input.requests = picked.added
         var problems: [FieldError] = []
         if picked.added.isEmpty {
-            problems.append(FieldError(field: "report", reason: selection == .accepted
-                ? "has no accepted pair between two countries" : "has no pair between two countries to import"))
+            problems.append(FieldError(field: "report", selection == .accepted
+                ? Explanation("workshop.reason.no_accepted_pair", english: "has no accepted pair between two countries")
+                : Explanation("workshop.reason.no_pair", english: "has no pair between two countries to import")))
         }
         if case .failure(let failure) = input.plan(countries: known) {
             problems += failure.errors.filter { !$0.field.hasPrefix("delegations") && !$0.field.hasPrefix("requests") }
@@ -91,23 +98,29 @@ extension Workshops {
             var problems: [FieldError] = []
             let delegations = Set(workshop.input.delegations.map(\.country))
             func country(_ table: String, _ column: String, _ ref: String, _ field: String) throws -> String? {
-                guard !ref.isEmpty else { problems.append(FieldError(field: field, reason: "is required")); return nil }
+                guard !ref.isEmpty else { problems.append(FieldError(field: field, Explanation("reason.required", english: "is required"))); return nil }
                 guard let code = try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE ref = ?", arguments: [ref]) else {
-                    problems.append(FieldError(field: field, reason: "no \(table) '\(ref)'")); return nil
+                    problems.append(FieldError(field: field, Explanation("workshop.reason.no_such_" + table, ["ref": ref], english: "no \(table) '\(ref)'")))
+                    return nil
                 }
-                if !delegations.contains(code) { problems.append(FieldError(field: field, reason: "its country \(code) has no delegation in the workshop")) }
+                if !delegations.contains(code) {
+                    problems.append(FieldError(field: field, Explanation("workshop.reason.no_delegation", ["code": code],
+                                                                         english: "its country \(code) has no delegation in the workshop")))
+                }
                 return code
             }
             let requester = try country("need", "country", need, "need")
             let champion = try country("innovation", "origin_country", innovation, "innovation")
             if let priority, !(priority.isFinite && priority >= 0) {
-                problems.append(FieldError(field: "priority", reason: "must be a number of 0 or more"))
+                problems.append(FieldError(field: "priority", WorkshopReasons.priority))
             }
             if let requester, let champion, requester == champion {
-                problems.append(FieldError(field: "innovation", reason: "is of the same country as the need (\(requester))"))
+                problems.append(FieldError(field: "innovation", Explanation("workshop.reason.same_country", ["code": requester],
+                                                                            english: "is of the same country as the need (\(requester))")))
             }
             if workshop.input.requests.contains(where: { $0.need == need && $0.innovation == innovation }) {
-                problems.append(FieldError(field: "innovation", reason: "this need and innovation are already requested"))
+                problems.append(FieldError(field: "innovation", Explanation("workshop.reason.already_requested",
+                                                                            english: "this need and innovation are already requested")))
             }
             guard problems.isEmpty, let requester, let champion else { throw WorkshopError.invalid(ValidationFailure(problems)) }
             let request = MeetingRequest(id: ReportRequestPicker.requestID(need: need, innovation: innovation, taken: Set(workshop.input.requests.map(\.id))),
@@ -130,12 +143,14 @@ extension Workshops {
         try database.write { db in
             var (workshop, record) = try fetchRequired(slug, db)
             guard let index = workshop.input.requests.firstIndex(where: { $0.id == request }) else {
-                throw WorkshopError.refused(AgendaRefusal(constraint: .unknownRequest, message: "no request '\(request)'"))
+                throw WorkshopError.refused(AgendaRefusal(constraint: .unknownRequest, AgendaSentence(
+                    "agenda.refusal.unknown_request", ["request": request], english: "no request '\(request)'")))
             }
             let old = workshop.input.requests[index].pin
             if pinned {
                 guard let assignment = workshop.schedule?.assignment(of: request), workshop.plan.slots.indices.contains(assignment.slot) else {
-                    throw WorkshopError.refused(AgendaRefusal(constraint: .notScheduled, message: "\(request) has no meeting to pin"))
+                    throw WorkshopError.refused(AgendaRefusal(constraint: .notScheduled, AgendaSentence(
+                        "agenda.refusal.nothing_to_pin", ["request": request], english: "\(request) has no meeting to pin")))
                 }
                 let slot = workshop.plan.slots[assignment.slot]
                 workshop.input.requests[index].pin = MeetingPin(day: slot.date, start: slot.start, table: assignment.table)

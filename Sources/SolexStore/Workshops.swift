@@ -61,7 +61,10 @@ public enum RequestSelection: Sendable, Hashable {
 public struct SkippedPair: Sendable, Hashable {
     public var need: String
     public var innovation: String
-    public var reason: String
+    /// Why, with its interface message key.
+    public var explanation: Explanation
+    /// Why, in English.
+    public var reason: String { explanation.english }
 }
 
 /// What adding the requests of a report did.
@@ -130,7 +133,8 @@ public struct Workshops: Sendable {
         let json = try Self.json(plan.input)
         return try database.write { db in
             if try WorkshopRecord.filter(Column("slug") == plan.workshop.id).fetchCount(db) > 0 {
-                throw WorkshopError.invalid(ValidationFailure([FieldError(field: "id", reason: "a workshop '\(plan.workshop.id)' already exists")]))
+                throw WorkshopError.invalid(ValidationFailure([FieldError(field: "id", Explanation(
+                    "workshop.reason.id_taken", ["id": plan.workshop.id], english: "a workshop '\(plan.workshop.id)' already exists"))]))
             }
             var record = WorkshopRecord(id: nil, slug: plan.workshop.id, name: plan.workshop.name, input: json, created_at: time,
                                         created_by: actor.name, updated_at: time, updated_by: actor.name)
@@ -204,7 +208,7 @@ public struct Workshops: Sendable {
     public func addRequests(_ slug: String, report id: Int64, selection: RequestSelection, actor: Actor) throws -> RequestImport {
         try catalogue.authorize(actor, .workshops)
         if case .top(let k) = selection, k < 1 {
-            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", reason: "must be at least 1")]))
+            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", WorkshopReasons.atLeastOne)]))
         }
         let time = catalogue.now()
         return try database.write { db in
@@ -313,7 +317,8 @@ public struct Workshops: Sendable {
         guard let schedule = workshop.schedule else { throw WorkshopError.notScheduled(slug) }
         let delegation = delegation?.uppercased()
         if let delegation, workshop.plan.delegation(delegation) == nil {
-            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "delegation", reason: "no delegation '\(delegation)' in the workshop")]))
+            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "delegation", Explanation(
+                "workshop.reason.no_such_delegation", ["code": delegation], english: "no delegation '\(delegation)' in the workshop"))]))
         }
         let labels = try labels(for: workshop.input)
         switch format {

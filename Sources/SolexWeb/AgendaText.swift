@@ -7,7 +7,7 @@ extension Localizer {
     /// the sentence's separator; its English text where the catalogue lacks its key.
     func text(_ sentence: AgendaSentence) -> String {
         guard has(sentence.explanation.key) else { return sentence.english }
-        var values = sentence.explanation.values
+        var values = values(of: sentence.explanation)
         for (name, list) in sentence.nested { values[name] = list.map { text($0) }.joined(separator: sentence.separator) }
         return t(sentence.explanation.key, values)
     }

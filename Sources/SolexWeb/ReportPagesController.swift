@@ -91,17 +91,14 @@ struct ReportPagesController {
             let anchor = "#pair-\(need)-\(innovation)"
             do {
                 guard let status = PairStatus(rawValue: form.first("status") ?? "") else {
-                    throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", reason:
-                        "must be one of \(PairStatus.allCases.map(\.rawValue).joined(separator: ", "))")]))
+                    throw MatchReportError.invalid(ValidationFailure([FieldError(field: "status", Explanation(
+                        "pair.status_unknown", english: "must be one of \(PairStatus.allCases.map(\.rawValue).joined(separator: ", "))"))]))
                 }
                 try reports.setStatus(need: need, innovation: innovation, status: status, note: form.first("note") ?? "", actor: context.actor)
                 return Response.redirect(to: back + anchor, type: .normal)
             } catch MatchReportError.invalid(let failure) {
                 guard let reportID, let report = try reports.report(reportID) else { throw HTTPError(.badRequest) }
-                let current = report.pairs.first { $0.needRef == need && $0.innovationRef == innovation }?.status
-                let message = failure.errors.map {
-                    statusProblem($0, current: current, wanted: PairStatus(rawValue: form.first("status") ?? ""), context.localizer)
-                }.joined(separator: "; ")
+                let message = failure.errors.map { statusProblem($0, context.localizer) }.joined(separator: "; ")
                 let needPages = ReportNeedPages(report)
                 return try show(report, context, statusError: (need, innovation, message), status: .unprocessableContent,
                                 page: (needPages, needPages.page(of: need)))
@@ -134,21 +131,10 @@ struct ReportPagesController {
         return pages.render("report", view, status: status)
     }
 
-    /// A refused status change said in the page's language: an unknown status, a move the workflow does not allow, or
-    /// a note that is too long; other problems as the store gives them.
-    private func statusProblem(_ error: FieldError, current: PairStatus?, wanted: PairStatus?, _ localizer: Localizer) -> String {
-        let presenter = ReportPresenter(reference: reference, localizer: localizer)
-        switch error.field {
-        case "status":
-            guard let wanted else { return localizer.t("pair.status_unknown") }
-            guard let current, !current.canMove(to: wanted) else { break }
-            return localizer.t("pair.status_refused", ["from": presenter.statusLabel(current), "to": presenter.statusLabel(wanted),
-                                                       "allowed": current.allowedNext.map(presenter.statusLabel).joined(separator: ", ")])
-        case "note":
-            return localizer.t("pair.note_too_long", ["max": localizer.number(MatchReports.maxNoteLength)])
-        default: break
-        }
-        return "\(error.field): \(localizer.reason(error))"
+    /// A refused status change said in the page's language: an unknown status, a move the workflow does not allow and
+    /// a note that is too long are whole sentences; other problems are named with their field.
+    private func statusProblem(_ error: FieldError, _ localizer: Localizer) -> String {
+        ["status", "note"].contains(error.field) ? localizer.reason(error) : "\(error.field): \(localizer.reason(error))"
     }
 
     private func find(_ context: AppRequestContext) throws -> MatchReport {

@@ -22,18 +22,18 @@ struct WorkshopEditRoutes {
                     let need = state.need.trimmingCharacters(in: .whitespaces), innovation = state.innovation.trimmingCharacters(in: .whitespaces)
                     let text = state.priority.trimmingCharacters(in: .whitespaces)
                     guard text.isEmpty || Double(text) != nil else {
-                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "priority", Explanation("workshop.reason.priority", english: "must be a number of 0 or more"))]))
+                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "priority", WorkshopReasons.priority)]))
                     }
                     let added = try workshops.addRequest(slug, need: need, innovation: innovation, priority: Double(text), actor: context.actor)
                     state.notice = localizer.t("workshop.request_added", ["id": added.id])
                 } else {
                     guard let report = form.first("report").flatMap(Int64.init) else {
-                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", WorkshopForm.chooseReport)]))
+                        throw WorkshopError.invalid(ValidationFailure([FieldError(field: "report", WorkshopReasons.chooseReport)]))
                     }
                     let selection: RequestSelection
                     if form.first("selection") == "accepted" { selection = .accepted } else {
                         guard let k = Int(form.first("top") ?? ""), k >= 1 else {
-                            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", WorkshopForm.atLeastOne)]))
+                            throw WorkshopError.invalid(ValidationFailure([FieldError(field: "top", WorkshopReasons.atLeastOne)]))
                         }
                         selection = .top(k)
                     }
@@ -42,14 +42,14 @@ struct WorkshopEditRoutes {
                                                                                "skipped": localizer.number(result.skipped.count)])
                     state.importResult = result.added.map {
                         localizer.t("workshop.import_added", ["id": $0.id, "requester": $0.requester, "champion": $0.champion])
-                    } + result.skipped.map { localizer.t("workshop.import_skipped", ["need": $0.need, "innovation": $0.innovation, "reason": $0.reason]) }
+                    } + result.skipped.map { localizer.t("workshop.import_skipped", ["need": $0.need, "innovation": $0.innovation, "reason": localizer.text($0.explanation)]) }
                 }
             } catch WorkshopError.invalid(let failure) {
                 let lines = failure.errors.map { localizer.fieldLine($0) }
                 if form.first("source") == "hand" { state.requestErrors = lines } else { state.importErrors = lines }
                 return try controller.show(try controller.find(context), context, state, status: .unprocessableContent)
             } catch MatchReportError.notFound(let id) {
-                state.importErrors = [localizer.t("workshop.field_reason", ["field": "report", "reason": localizer.t("workshop.reason.no_report", ["id": String(id)])])]
+                state.importErrors = [localizer.fieldLine(FieldError(field: "report", WorkshopReasons.noReport(id)))]
                 return try controller.show(try controller.find(context), context, state, status: .unprocessableContent)
             }
             return try controller.show(try controller.find(context), context, state)

@@ -74,10 +74,10 @@ struct WorkshopForm {
                                        Explanation("workshop.reason.break_both", english: "give both ends of the break, or neither")))
         }
         let reportID = Int64(report).flatMap { $0 > 0 ? $0 : nil }
-        if reportID == nil { problems.append(FieldError(field: "report", Self.chooseReport)) }
+        if reportID == nil { problems.append(FieldError(field: "report", WorkshopReasons.chooseReport)) }
         var selection = RequestSelection.accepted
         if self.selection == "top" {
-            if let k = Int(top), k >= 1 { selection = .top(k) } else { problems.append(FieldError(field: "top", Self.atLeastOne)) }
+            if let k = Int(top), k >= 1 { selection = .top(k) } else { problems.append(FieldError(field: "top", WorkshopReasons.atLeastOne)) }
         }
         guard problems.isEmpty, let dayCount, let tableCount, let capacity, let slotMinutes, let first, let reportID else {
             return .failure(ValidationFailure(problems))
@@ -109,11 +109,6 @@ struct WorkshopForm {
         if path == "language" || path.isEmpty { return "id" }
         return path
     }
-
-    /// "choose a stored match report".
-    static let chooseReport = Explanation("workshop.reason.choose_report", english: "choose a stored match report")
-    /// "must be a whole number of 1 or more".
-    static let atLeastOne = Explanation("workshop.reason.at_least_one", english: "must be a whole number of 1 or more")
 
     /// The message shown next to a control: the reason, with the core's path when it is not the control's name.
     static func message(_ error: FieldError, _ localizer: Localizer) -> String {

@@ -205,6 +205,6 @@ struct PairStatusTests {
         #expect(PairStatus.allCases.map(\.rawValue) == ["proposed", "contacted", "accepted", "declined", "partnership_started"])
         #expect(PairStatus.partnershipStarted.label == "Partnership started")
         #expect(PairStatus.initial == .proposed)
-        #expect(PairStatus.proposed.refusal(to: .accepted) == "cannot go from proposed to accepted; allowed: proposed, contacted, declined")
+        #expect(PairStatus.proposed.refusal(to: .accepted)?.english == "cannot go from proposed to accepted; allowed: proposed, contacted, declined")
     }
 }

@@ -69,7 +69,7 @@ struct MergeTests {
     }
 
     @Test("refused merges change nothing", arguments: [
-        ("INN-BGD-001", "INN-BGD-001", "duplicate: must be another entry than INN-BGD-001"),
+        ("INN-BGD-001", "INN-BGD-001", "duplicate: must be another innovation than INN-BGD-001"),
         ("INN-BGD-001", "INN-BGD-404", "duplicate: no innovation has the reference INN-BGD-404"),
     ])
     func refused(keep: String, duplicate: String, message: String) throws {

@@ -113,7 +113,7 @@ struct WorkshopLocalizationTests {
             let refused = try await session.post(client, "/workshops/dhaka-2017/move", [("request", "R01"), ("slot", "0"), ("table", "T1")])
             #expect(refused.status == .conflict)
             let text = refused.text
-            #expect(text.contains("Refusé : R01 ne peut pas être déplacée au créneau 2017-05-14 09:00, Table 1 : "))
+            #expect(text.contains("Refusé : R01 ne peut pas être déplacée le dimanche 14 mai à 9:00, Table 1 : "))
             #expect(["n’est pas disponible", "participe alors", "est déjà en rencontre", "a déjà", "accueille alors", "est occupée par la rencontre",
                      "places et la rencontre"].contains { text.contains($0) }, "the conflict in French")
             #expect(!text.contains("cannot move"))
@@ -152,11 +152,13 @@ struct WorkshopLocalizationTests {
         let catalogue = try MessageCatalogue(directory: Repository.web + "/i18n")
         let why = AgendaSentence("agenda.conflict.unavailable", ["code": "BTN"], english: "BTN is not available then")
         let sentence = AgendaSentence("agenda.refusal.cannot_move", ["request": "R01", "slot": "2017-05-14 09:00", "table": "Table 1"],
+                                      localized: ["slot": .moment(day: "2017-05-14", time: "09:00")],
                                       nested: ["why": [why]], english: "R01 cannot move to 2017-05-14 09:00 at Table 1: BTN is not available then")
-        #expect(catalogue.localizer(.en).text(sentence) == sentence.english)
+        #expect(catalogue.localizer(.en).text(sentence) == "R01 cannot move to Sunday 14 May, 9:00 at Table 1: BTN is not available then")
         #expect(catalogue.localizer(.fr).text(sentence)
-            == "R01 ne peut pas être déplacée au créneau 2017-05-14 09:00, Table 1 : BTN n’est pas disponible à ce moment-là")
-        #expect(catalogue.localizer(.es).text(sentence) == "R01 no puede moverse a la franja 2017-05-14 09:00, Table 1: BTN no está disponible en ese momento")
+            == "R01 ne peut pas être déplacée le dimanche 14 mai à 9:00, Table 1 : BTN n’est pas disponible à ce moment-là")
+        #expect(catalogue.localizer(.es).text(sentence)
+            == "R01 no puede moverse al domingo, 14 de mayo a las 9:00, Table 1: BTN no está disponible en ese momento")
         #expect(Localizer.untranslated.text(sentence) == sentence.english, "no catalogue: the English text")
     }
 }

@@ -13,7 +13,8 @@ extension AgendaGrid {
                 ?? AgendaSentence("agenda.left_out.could_go_there", english: "it could go there now; run the scheduler again")
             var values = ["slot": plan.slots[s].label]
             if t >= 0 { values["table"] = plan.workshop.tables[t].name }
-            return (.pinConflict, AgendaSentence(t >= 0 ? "agenda.left_out.pinned_table" : "agenda.left_out.pinned", values, nested: ["why": [why]],
+            return (.pinConflict, AgendaSentence(t >= 0 ? "agenda.left_out.pinned_table" : "agenda.left_out.pinned", values,
+                                                 localized: ["slot": plan.slots[s].moment], nested: ["why": [why]],
                                                  english: "pinned to \(place), but \(why.english)"))
         }
         let common = (0..<slotCount).filter { index.available[a * slotCount + $0] && index.available[b * slotCount + $0] }
@@ -47,6 +48,7 @@ extension AgendaGrid {
             else {
                 let slot = plan.slots[s].label, table = plan.workshop.tables[fittingTable(r, s)].name
                 return (.placeAvailable, AgendaSentence("agenda.left_out.place_available", ["slot": slot, "table": table],
+                                                        localized: ["slot": plan.slots[s].moment],
                                                         english: "a place is free at \(slot) (\(table)); run the scheduler again to use it"))
             }
         }

@@ -132,7 +132,8 @@ public enum AgendaEditor {
     /// "R01 cannot move to 2017-05-14 09:00 at Table 1: BTN is not available then".
     static func cannotMove(_ request: String, _ slot: Int, _ table: Int, _ plan: AgendaPlan, because: AgendaSentence) -> AgendaSentence {
         let (label, name) = (plan.slots[slot].label, plan.workshop.tables[table].name)
-        return AgendaSentence("agenda.refusal.cannot_move", ["request": request, "slot": label, "table": name], nested: ["why": [because]],
+        return AgendaSentence("agenda.refusal.cannot_move", ["request": request, "slot": label, "table": name],
+                              localized: ["slot": plan.slots[slot].moment], nested: ["why": [because]],
                               english: "\(request) cannot move to \(label) at \(name): \(because.english)")
     }
 

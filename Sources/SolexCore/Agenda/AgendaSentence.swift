@@ -16,15 +16,16 @@ public struct AgendaSentence: Sendable, Hashable {
     public var english: String { explanation.english }
 
     /// A sentence whose values are all plain text.
-    public init(_ key: String, _ values: [String: String] = [:], english: String) {
-        explanation = Explanation(key, values, english: english)
+    public init(_ key: String, _ values: [String: String] = [:], localized: [String: LocalizedValue] = [:], english: String) {
+        explanation = Explanation(key, values, localized: localized, english: english)
         nested = [:]
         separator = ", "
     }
 
     /// A sentence with values that are sentences; `english` is the whole English text.
-    public init(_ key: String, _ values: [String: String] = [:], nested: [String: [AgendaSentence]], separator: String = ", ", english: String) {
-        explanation = Explanation(key, values, english: english)
+    public init(_ key: String, _ values: [String: String] = [:], localized: [String: LocalizedValue] = [:],
+                nested: [String: [AgendaSentence]], separator: String = ", ", english: String) {
+        explanation = Explanation(key, values, localized: localized, english: english)
         self.nested = nested
         self.separator = separator
     }

@@ -34,6 +34,9 @@ public struct Slot: Sendable, Hashable, Codable {
 
     /// How people read the slot: `2017-05-14 09:30`.
     public var label: String { date + " " + start }
+
+    /// The slot's day and start as a value each interface language writes its own way ("Sunday 14 May, 9:30").
+    public var moment: LocalizedValue { .moment(day: date, time: start) }
 }
 
 /// One day of a workshop, with its slots.

@@ -51,8 +51,15 @@ public enum PairStatus: String, Sendable, Hashable, CaseIterable, Codable {
     public var allowedNext: [PairStatus] { Self.allCases.filter(canMove(to:)) }
 
     /// Why the move is refused, or nil if it is allowed.
-    public func refusal(to next: PairStatus) -> String? {
+    public func refusal(to next: PairStatus) -> Explanation? {
         guard !canMove(to: next) else { return nil }
-        return "cannot go from \(rawValue) to \(next.rawValue); allowed: \(allowedNext.map(\.rawValue).joined(separator: ", "))"
+        let allowed = allowedNext.map(\.rawValue)
+        return Explanation("pair.status_refused", ["from": rawValue, "to": next.rawValue, "allowed": allowed.joined(separator: ", ")],
+                           localized: ["from": .label(Self.labelKey + rawValue), "to": .label(Self.labelKey + next.rawValue),
+                                       "allowed": .labels(allowed.map { Self.labelKey + $0 })],
+                           english: "cannot go from \(rawValue) to \(next.rawValue); allowed: \(allowed.joined(separator: ", "))")
     }
+
+    /// The interface catalogue's keys of the statuses' names start with this, e.g. "pair.status.accepted".
+    public static let labelKey = "pair.status."
 }

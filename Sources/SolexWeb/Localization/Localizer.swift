@@ -20,7 +20,21 @@ public struct Localizer: Sendable {
 
     /// An explanation in this language (its English text where the catalogue lacks its key).
     public func text(_ explanation: Explanation) -> String {
-        has(explanation.key) ? t(explanation.key, explanation.values) : explanation.english
+        has(explanation.key) ? t(explanation.key, values(of: explanation)) : explanation.english
+    }
+
+    /// An explanation's values, those it marks as localized written in this language.
+    func values(of explanation: Explanation) -> [String: String] {
+        var values = explanation.values
+        for (name, value) in explanation.localized {
+            values[name] = switch value {
+            case .label(let key): t(key)
+            case .labels(let keys): keys.map { t($0) }.joined(separator: ", ")
+            case .number(let value): number(value)
+            case .moment(let day, let time): t("agenda.moment", ["day": weekdayAndDay(iso: day), "time": self.time(local: time)])
+            }
+        }
+        return values
     }
 
     /// A field error's reason in this language.
