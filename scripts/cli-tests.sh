@@ -119,6 +119,9 @@ check "report: bad options are refused, naming the option" bash -c "
     ! '$SOLEX' --db '$db' report run --top 0 --theme nope 2>'$work/bad-report.err' &&
     grep -q -- '--top: must be a whole number from 1 to 100' '$work/bad-report.err' && grep -q -- \"--theme: 'nope' is not a known theme\" '$work/bad-report.err'"
 check "report: an unknown id is refused" bash -c "! '$SOLEX' --db '$db' report show 999 2>/dev/null"
+check "serve: report run limits below their minimum are refused, naming the option" bash -c "
+    ! '$SOLEX' --db '$db' serve --port 0 --report-runs 0 2>'$work/runs.err' && grep -q -- '--report-runs must be a whole number of 1 or more' '$work/runs.err' &&
+    ! '$SOLEX' --db '$db' serve --port 0 --report-runs-waiting=-1 2>'$work/waiting.err' && grep -q -- '--report-runs-waiting must be a whole number of 0 or more' '$work/waiting.err'"
 pair=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8"))); print(r["need"], r["innovation"])' "$work/report.csv")
 check "pair status: contacted is recorded" "$SOLEX" --db "$db" pair status $pair --status contacted --note "first call"
 check "pair status: a skipped step is refused, naming --status" bash -c "

@@ -21,10 +21,15 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8
     /// A session ends after this long without a request.
     public var sessionIdle: Duration
+    /// Match reports run from the pages and the API at most this many at a time (each holds the catalogue in memory).
+    public var reportRunsAtOnce: Int
+    /// Runs that may wait for their turn; one more is refused with 503 and `Retry-After`.
+    public var reportRunsWaiting: Int
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "Web", logLevel: Logger.Level = .info,
-                secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionIdle: Duration = .seconds(8 * 60 * 60)) {
+                secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionIdle: Duration = .seconds(8 * 60 * 60),
+                reportRunsAtOnce: Int = 1, reportRunsWaiting: Int = 4) {
         self.host = host
         self.port = port
         self.webDirectory = webDirectory
@@ -32,6 +37,8 @@ public struct AppConfig: Sendable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.sessionIdle = sessionIdle
+        self.reportRunsAtOnce = reportRunsAtOnce
+        self.reportRunsWaiting = reportRunsWaiting
     }
 }
 
@@ -89,8 +96,9 @@ func buildRouter(config: AppConfig, catalogue: Catalogue, accounts: Accounts, pa
     // Match reports are the secretariat's: every report route, read or write, needs the permission.
     let reportSite = site.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))
     let reportAPI = api.group().add(middleware: PermissionMiddleware(catalogue: catalogue, permission: .matchReports))
-    ReportPagesController(catalogue: catalogue, pages: pages).addRoutes(to: reportSite)
-    ReportAPIController(catalogue: catalogue).addRoutes(to: reportAPI)
+    let reportRuns = ReportRunQueue(limit: config.reportRunsAtOnce, maxWaiting: config.reportRunsWaiting)
+    ReportPagesController(catalogue: catalogue, pages: pages, runs: reportRuns).addRoutes(to: reportSite)
+    ReportAPIController(catalogue: catalogue, runs: reportRuns).addRoutes(to: reportAPI)
     AccountPagesController(accounts: accounts, pages: pages).addRoutes(to: site)
     ReviewPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)
     AuditPagesController(catalogue: catalogue, pages: pages).addRoutes(to: site)

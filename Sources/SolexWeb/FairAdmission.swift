@@ -28,13 +28,25 @@ actor FairAdmission {
     /// Dispatch thread, so no thread of Swift's cooperative pool waits for it. Outside an admitted request (the
     /// command line, tests without the middleware) it simply runs.
     static func outside<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        guard let admission = current else { return try work() }
+        try await steppingOut { try await onDispatchThread(work).get() }
+    }
+
+    /// Runs `body` with the request's turn given up (other requests are admitted meanwhile), then waits its turn again.
+    /// Outside an admitted request it simply runs.
+    static func steppingOut<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard let admission = current else { return try await body() }
         await admission.leave()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, any Error>, Never>) in
-            DispatchQueue.global().async { continuation.resume(returning: Result { try work() }) }
-        }
+        let result: Result<T, any Error>
+        do { result = .success(try await body()) } catch { result = .failure(error) }
         await admission.enter()
         return try result.get()
+    }
+
+    /// Runs `work` on a Dispatch thread, so no thread of Swift's cooperative pool waits for it.
+    static func onDispatchThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: Result { try work() }) }
+        }
     }
 
     /// Waits until the request may run.

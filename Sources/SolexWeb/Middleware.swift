@@ -43,6 +43,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return page(.notFound, context)
         } catch NetworkError.notFound {
             return page(.notFound, context)
+        } catch is ReportRunQueue.Busy {
+            var response = page(.serviceUnavailable, context, message: context.localizer.t("report.busy"))
+            response.headers[.retryAfter] = String(ReportRunQueue.Busy.retryAfter)
+            return response
         } catch let error as HTTPResponseError {
             let status = error.status
             if (400..<500).contains(status.code) { return page(status, context) }

@@ -40,6 +40,9 @@ struct Problem: Error {
         case MatchReportError.invalid(let failure):
             self.init(status: .unprocessableContent, title: "Invalid input",
                       detail: "The request breaks \(failure.errors.count) rule(s); see errors.", errors: failure.errors)
+        case is ReportRunQueue.Busy:
+            self.init(status: .serviceUnavailable, title: "Service Unavailable",
+                      detail: "Other match reports are being run and more are waiting; this one was not started. Try again in a minute.")
         case NetworkError.notFound(let what):
             self.init(status: .notFound, title: "Not found", detail: "There is no \(what).")
         case CatalogueError.notFound(let kind, let ref):
@@ -70,6 +73,7 @@ struct Problem: Error {
         }
         var response = JSONDocument.object(members).response(status: status, contentType: "application/problem+json")
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"solex\"" }
+        if status == .serviceUnavailable { response.headers[.retryAfter] = String(ReportRunQueue.Busy.retryAfter) }
         return response
     }
 }

@@ -6,9 +6,11 @@ import SolexStore
 /// The JSON API of match reports: list, run, get one, compare two. The JSON is the same as `solex report` writes.
 struct ReportAPIController {
     let reports: MatchReports
+    let runs: ReportRunQueue
 
-    init(catalogue: Catalogue) {
+    init(catalogue: Catalogue, runs: ReportRunQueue) {
         reports = MatchReports(catalogue: catalogue)
+        self.runs = runs
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -29,7 +31,7 @@ struct ReportAPIController {
             let id: Int64
             do {
                 let actor = context.actor, reportName = name
-                id = try await FairAdmission.outside { try reports.run(name: reportName, parameters: parameters, actor: actor) }
+                id = try await runs.run { try reports.run(name: reportName, parameters: parameters, actor: actor) }
             } catch MatchReportError.invalid(let failure) {
                 throw Self.invalid(failure.errors)
             }

@@ -8,10 +8,12 @@ import SolexStore
 struct ReportPagesController {
     let reports: MatchReports
     let pages: PageRenderer
+    let runs: ReportRunQueue
 
-    init(catalogue: Catalogue, pages: PageRenderer) {
+    init(catalogue: Catalogue, pages: PageRenderer, runs: ReportRunQueue) {
         reports = MatchReports(catalogue: catalogue)
         self.pages = pages
+        self.runs = runs
     }
 
     private var reference: ReferenceData { reports.catalogue.reference }
@@ -33,7 +35,7 @@ struct ReportPagesController {
             case .success(let parameters):
                 do {
                     let name = form.name, actor = context.actor
-                    let id = try await FairAdmission.outside { try reports.run(name: name, parameters: parameters, actor: actor) }
+                    let id = try await runs.run { try reports.run(name: name, parameters: parameters, actor: actor) }
                     return Response.redirect(to: "/reports/\(id)?saved=1", type: .normal)
                 } catch MatchReportError.invalid(let failure) {
                     form.errors = failure.errors

@@ -19,7 +19,7 @@ enum ReportSchemas {
                 ("post", operation("runReport", "Run the matcher with these parameters and store the report", [],
                                    OpenAPIDocument.ref("ReportRun"),
                                    [("201", json(OpenAPIDocument.ref("ReportSummary"), "The stored report (without its pairs)")),
-                                    ("400", problem), ("415", problem), ("422", problem)])),
+                                    ("400", problem), ("415", problem), ("422", problem), ("503", problem)])),
             ])),
             ("/reports/{id}", .object([
                 ("get", operation("getReport", "A stored report with every pair, its explanation and its status now",

@@ -21,6 +21,15 @@ struct Serve: AsyncParsableCommand {
     var secureCookies = false
     @Flag(help: "Create demo accounts (one per role) with random passwords printed here; for demonstrations only.")
     var demoAccounts = false
+    @Option(name: .long, help: ArgumentHelp("Match reports run from the pages and the API at most this many at a time; each holds the catalogue in memory.", valueName: "N"))
+    var reportRuns = 1
+    @Option(name: .long, help: ArgumentHelp("Report runs that may wait for their turn; one more is refused (503, Retry-After).", valueName: "N"))
+    var reportRunsWaiting = 4
+
+    func validate() throws {
+        guard reportRuns >= 1 else { throw ValidationError("--report-runs must be a whole number of 1 or more") }
+        guard reportRunsWaiting >= 0 else { throw ValidationError("--report-runs-waiting must be a whole number of 0 or more") }
+    }
 
     func run() async throws {
         let catalogue = try options.openCatalogue()
@@ -33,7 +42,8 @@ struct Serve: AsyncParsableCommand {
             printError("No account exists yet. Create the first administrator with:\n"
                        + "  SOLEX_PASSWORD='a long passphrase' solex --db \(options.db) user add --email you@example.org --role admin")
         }
-        let config = AppConfig(host: host, port: port, webDirectory: web, secureCookies: secureCookies)
+        let config = AppConfig(host: host, port: port, webDirectory: web, secureCookies: secureCookies,
+                               reportRunsAtOnce: reportRuns, reportRunsWaiting: reportRunsWaiting)
         let app = try await buildApplication(config: config, database: catalogue.database)
         printError("Solex is serving \(options.db) on http://\(host == "0.0.0.0" ? "localhost" : host):\(port)")
         try await app.runService()
