@@ -186,8 +186,15 @@ class Browser:
         before as "not in the document" (a script replaced part of the page, or the page was still settling): the
         click did not happen, so the button is found again and clicked."""
         from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        page = self.css("html")
         for attempt in range(4):
             try:
+                if attempt > 0 and expected_conditions.staleness_of(page)(self.driver):
+                    # The click went through after all (the error came while the next page was loading).
+                    WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+                    return self
                 buttons = [button for button in self.all(scope + " button") if button.text.strip() == label]
                 if not buttons:
                     break
